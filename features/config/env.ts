@@ -1,0 +1,37 @@
+// Server configuration, validated when a server process starts (never at build time).
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  NEXTAUTH_URL: z.string().url().default("http://127.0.0.1:3000"),
+  REALTIME_PORT: positiveInt(1234),
+  REALTIME_URL: z.string().url().optional(),
+  TAFEL_ALLOWED_ORIGINS: z.string().default(""),
+  SESSION_IDLE_MINUTES: positiveInt(480),
+  SESSION_MAX_HOURS: positiveInt(24),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export function parseServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid server environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function sessionLimitsFrom(env: Pick<ServerEnv, "SESSION_IDLE_MINUTES" | "SESSION_MAX_HOURS">) {
+  return { idleMs: env.SESSION_IDLE_MINUTES * 60_000, maxMs: env.SESSION_MAX_HOURS * 3_600_000 };
+}
+
+export function allowedOrigins(env: Pick<ServerEnv, "NEXTAUTH_URL" | "TAFEL_ALLOWED_ORIGINS">): Set<string> {
+  const extra = env.TAFEL_ALLOWED_ORIGINS.split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return new Set([new URL(env.NEXTAUTH_URL).origin, ...extra.map((origin) => new URL(origin).origin)]);
+}

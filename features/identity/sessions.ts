@@ -1,0 +1,82 @@
+import type { Db } from "../../prisma/db.ts";
+import type { SessionLimits } from "./model.ts";
+
+// Touching lastSeenAt on every request would write on every page view; a minute is precise enough
+// for an idle limit counted in hours.
+const TOUCH_AFTER_MS = 60_000;
+
+export type ActiveSession = {
+  sessionId: string;
+  accountId: string;
+  pseudonym: string;
+  presenceEnabled: boolean;
+  locale: string;
+};
+
+export type SessionEnd = "revoked" | "idle" | "expired" | "unknown";
+
+export function sessionEnd(
+  session: { createdAt: Date; lastSeenAt: Date; revokedAt: Date | null } | null,
+  limits: SessionLimits,
+  now: Date,
+): SessionEnd | null {
+  if (!session) return "unknown";
+  if (session.revokedAt) return "revoked";
+  if (now.getTime() - session.createdAt.getTime() >= limits.maxMs) return "expired";
+  if (now.getTime() - session.lastSeenAt.getTime() >= limits.idleMs) return "idle";
+  return null;
+}
+
+/** When this session will end if nothing happens: the earlier of the idle and the absolute limit. */
+export function sessionDeadline(session: { createdAt: Date; lastSeenAt: Date }, limits: SessionLimits): Date {
+  return new Date(Math.min(session.createdAt.getTime() + limits.maxMs, session.lastSeenAt.getTime() + limits.idleMs));
+}
+
+export async function createSession(db: Db, accountId: string, now: Date): Promise<string> {
+  const session = await db.session.create({ data: { accountId, createdAt: now, lastSeenAt: now }, select: { id: true } });
+  return session.id;
+}
+
+/**
+ * The live session behind a cookie, or null when it has ended. `touch` records activity, which
+ * pushes the idle limit forward; realtime checks without touching.
+ */
+export async function activeSession(
+  db: Db,
+  sessionId: string | undefined | null,
+  limits: SessionLimits,
+  now: Date,
+  options: { touch?: boolean } = {},
+): Promise<ActiveSession | null> {
+  if (!sessionId || !isUuid(sessionId)) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    include: { account: { select: { pseudonym: true, presenceEnabled: true, locale: true } } },
+  });
+  if (!session || sessionEnd(session, limits, now)) return null;
+  if (options.touch && now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return {
+    sessionId: session.id,
+    accountId: session.accountId,
+    pseudonym: session.account.pseudonym,
+    presenceEnabled: session.account.presenceEnabled,
+    locale: session.account.locale,
+  };
+}
+
+export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  if (!isUuid(sessionId)) return;
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { accountId: true, revokedAt: true } });
+  if (!session || session.revokedAt) return;
+  await db.$transaction([
+    db.session.update({ where: { id: sessionId }, data: { revokedAt: now } }),
+    db.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } }),
+  ]);
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+

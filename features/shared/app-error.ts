@@ -1,0 +1,41 @@
+// Errors a person can meet carry a stable code; messages/<locale>.json maps each code to text
+// under "errors.<CODE>". Anything else is a bug and shows the generic error.
+export const ERROR_CODES = [
+  "INVALID_INPUT",
+  "SIGN_IN_NAME_TAKEN",
+  "SIGN_IN_NAME_INVALID",
+  "PSEUDONYM_INVALID",
+  "PASSPHRASE_TOO_SHORT",
+  "PASSPHRASE_TOO_LONG",
+  "PASSPHRASE_COMMON",
+  "PASSPHRASE_MISMATCH",
+  "SIGN_IN_FAILED",
+  "SIGN_IN_THROTTLED",
+  "NOT_SIGNED_IN",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "TABLE_TITLE_INVALID",
+  "INVITATION_INVALID",
+  "INVITATION_EXPIRED",
+  "INVITATION_USED",
+  "INVITATION_REVOKED",
+  "INVITATION_WRONG_TABLE",
+  "ALREADY_MEMBER",
+  "LAST_FACILITATOR",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../../prisma/db.ts";
+import { recordAudit } from "../audit/record.ts";
+import { isUuid } from "../identity/sessions.ts";
+import { AppError } from "../shared/app-error.ts";
+import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
+import { authorize } from "./queries.ts";
+
+export async function createTable(db: Db, accountId: string, input: { title: unknown }, now: Date = new Date()) {
+  const title = tableTitleSchema.safeParse(input.title);
+  if (!title.success) throw new AppError("TABLE_TITLE_INVALID", { field: "title" });
+  return db.$transaction(async (tx) => {
+    const table = await tx.table.create({ data: { title: title.data, createdAt: now }, select: { id: true } });
+    const membership = await tx.membership.create({
+      data: { tableId: table.id, accountId, role: "facilitator", createdAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, { action: "table.created", tableId: table.id, data: { by: membership.id } }, now);
+    return table;
+  });
+}
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates an invitation and returns its secret token once; only its hash is stored. */
+export async function createInvitation(db: Db, accountId: string, input: unknown, now: Date = new Date()) {
+  const parsed = createInvitationSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT");
+  const { tableId, role, validDays } = parsed.data;
+  const membership = await authorize(db, accountId, tableId, "table.invite");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + validDays * 86_400_000);
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: { tableId, role, tokenHash: hashInvitationToken(token), createdByMembership: membership.id, createdAt: now, expiresAt },
+      select: { id: true },
+    });
+    await recordAudit(tx, { action: "invitation.created", tableId, data: { by: membership.id, role, invitation: created.id } }, now);
+    return created;
+  });
+  return { id: invitation.id, token, expiresAt, role };
+}
+
+export async function revokeInvitation(db: Db, accountId: string, input: { tableId: string; invitationId: string }, now = new Date()) {
+  const membership = await authorize(db, accountId, input.tableId, "table.invite");
+  if (!isUuid(input.invitationId)) throw new AppError("NOT_FOUND");
+  const result = await db.invitation.updateMany({
+    where: { id: input.invitationId, tableId: input.tableId, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (result.count === 0) throw new AppError("INVITATION_INVALID");
+  await recordAudit(db, { action: "invitation.revoked", tableId: input.tableId, data: { by: membership.id, invitation: input.invitationId } }, now);
+}
+
+/** What an invitation link offers, for the page that accepts it. Throws when it cannot be used. */
+export async function inspectInvitation(db: Db, token: string, now: Date = new Date()) {
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) throw new AppError("INVITATION_INVALID");
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: { id: true, tableId: true, role: true, expiresAt: true, usedAt: true, revokedAt: true, table: { select: { title: true } } },
+  });
+  if (!invitation) throw new AppError("INVITATION_INVALID");
+  if (invitation.revokedAt) throw new AppError("INVITATION_REVOKED");
+  if (invitation.usedAt) throw new AppError("INVITATION_USED");
+  if (invitation.expiresAt <= now) throw new AppError("INVITATION_EXPIRED");
+  return { id: invitation.id, tableId: invitation.tableId, tableTitle: invitation.table.title, role: invitation.role };
+}
+
+/**
+ * Places the account at the invitation's table with its role. Single use is enforced by a
+ * conditional update inside the transaction, so two simultaneous accepts cannot both succeed.
+ */
+export async function acceptInvitation(
+  db: Db,
+  accountId: string,
+  input: { token: string; tableId?: string },
+  now: Date = new Date(),
+) {
+  const invitation = await inspectInvitation(db, input.token, now);
+  if (input.tableId && input.tableId !== invitation.tableId) throw new AppError("INVITATION_WRONG_TABLE");
+  return db.$transaction(async (tx) => {
+    const existing = await tx.membership.findUnique({
+      where: { tableId_accountId: { tableId: invitation.tableId, accountId } },
+      select: { id: true },
+    });
+    if (existing) throw new AppError("ALREADY_MEMBER");
+    const membership = await tx.membership.create({
+      data: { tableId: invitation.tableId, accountId, role: invitation.role, createdAt: now },
+      select: { id: true, tableId: true, role: true },
+    });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null, revokedAt: null },
+      data: { usedAt: now, usedByMembership: membership.id },
+    });
+    if (claimed.count !== 1) throw new AppError("INVITATION_USED");
+    await recordAudit(
+      tx,
+      { action: "membership.joined", tableId: invitation.tableId, data: { membership: membership.id, role: invitation.role, invitation: invitation.id } },
+      now,
+    );
+    return membership;
+  });
+}
+
+/** Changes a member's role; the realtime server re-checks open connections within seconds. */
+export async function changeRole(
+  db: Db,
+  accountId: string,
+  input: { tableId: string; membershipId: string; role: Role; reason?: string },
+  now: Date = new Date(),
+) {
+  const actor = await authorize(db, accountId, input.tableId, "table.roles.change");
+  const role = roleSchema.safeParse(input.role);
+  if (!role.success || !isUuid(input.membershipId)) throw new AppError("INVALID_INPUT");
+  return db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({ where: { id: input.membershipId, tableId: input.tableId }, select: { id: true, role: true } });
+    if (!target) throw new AppError("NOT_FOUND");
+    if (target.role === "facilitator" && role.data !== "facilitator") {
+      const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator" } });
+      if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
+    }
+    await tx.membership.update({ where: { id: target.id }, data: { role: role.data, updatedAt: now } });
+    await recordAudit(
+      tx,
+      {
+        action: "membership.role_changed",
+        tableId: input.tableId,
+        data: { by: actor.id, membership: target.id, from: target.role, to: role.data, reason: input.reason?.slice(0, 500) ?? null },
+      },
+      now,
+    );
+  });
+}
