@@ -1,0 +1,22 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { createTableAction } from "../_actions/tables.ts";
+import { Field } from "./field.tsx";
+import { FormError } from "./form-error.tsx";
+
+export function CreateTableForm() {
+  const t = useTranslations("home");
+  const te = useTranslations("errors");
+  const [state, action, pending] = useActionState(createTableAction, null);
+  const error = state && !state.ok ? state : null;
+  return (
+    <form action={action} noValidate>
+      {error && !error.field && <FormError error={error} />}
+      <Field name="title" type="text" label={t("tableTitle")} error={error?.field === "title" ? te(error.code) : null} required maxLength={120} />
+      <button type="submit" disabled={pending}>
+        {pending ? t("creating") : t("create")}
+      </button>
+    </form>
+  );
+}

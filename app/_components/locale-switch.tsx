@@ -1,0 +1,39 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { setLocaleAction } from "../_actions/locale.ts";
+
+const OPTIONS = [
+  { locale: "nl", label: "Nederlands", short: "NL" },
+  { locale: "en", label: "English", short: "EN" },
+] as const;
+
+export function LocaleSwitch({ current }: { current: string }) {
+  const t = useTranslations("nav");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <fieldset className="locale-switch" style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend className="visually-hidden">{t("language")}</legend>
+      {OPTIONS.map((option) => (
+        <button
+          key={option.locale}
+          type="button"
+          lang={option.locale}
+          aria-pressed={current === option.locale}
+          aria-label={option.label}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocaleAction(option.locale);
+              router.refresh();
+            })
+          }
+        >
+          {option.short}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

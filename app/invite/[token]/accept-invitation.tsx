@@ -1,0 +1,19 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { acceptInvitationAction } from "../../_actions/invitations.ts";
+import { FormError } from "../../_components/form-error.tsx";
+
+export function AcceptInvitation({ token }: { token: string }) {
+  const t = useTranslations("invite");
+  const [state, action, pending] = useActionState(acceptInvitationAction, null);
+  return (
+    <form action={action} className="card">
+      <input type="hidden" name="token" value={token} />
+      {state && !state.ok && <FormError error={state} />}
+      <button type="submit" disabled={pending}>
+        {pending ? t("joining") : t("accept")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LocaleSwitch } from "./_components/locale-switch.tsx";
+import { SignOutButton } from "./_components/sign-out-button.tsx";
+import { currentSession } from "./_server/session.ts";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
+  const session = await currentSession();
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#content">
+          {t("skip")}
+        </a>
+        <NextIntlClientProvider>
+          <header className="site-header">
+            <Link href="/" className="brand" aria-label={t("home")}>
+              Tafel
+            </Link>
+            <nav aria-label={t("main")}>
+              <ul>
+                {session ? (
+                  <>
+                    <li>
+                      <Link href="/">{t("myTables")}</Link>
+                    </li>
+                    <li>
+                      <Link href="/settings">{t("settings")}</Link>
+                    </li>
+                    <li>
+                      <span className="badge">{t("signedInAs", { pseudonym: session.pseudonym })}</span>
+                    </li>
+                    <li>
+                      <SignOutButton />
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <Link href="/sign-in">{t("signIn")}</Link>
+                    </li>
+                    <li>
+                      <Link href="/sign-up">{t("signUp")}</Link>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <LocaleSwitch current={locale} />
+                </li>
+              </ul>
+            </nav>
+          </header>
+          <main id="content">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

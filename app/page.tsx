@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { tablesOf } from "../features/tables/queries.ts";
+import { getDb } from "../prisma/db.ts";
+import { CreateTableForm } from "./_components/create-table-form.tsx";
+import { currentSession } from "./_server/session.ts";
+
+export default async function HomePage() {
+  const t = await getTranslations("home");
+  const tr = await getTranslations("roles");
+  const session = await currentSession();
+  if (!session) {
+    return (
+      <div className="stack">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("lead")}</p>
+        <p className="alert alert-info">{t("privacy")}</p>
+        <p className="row">
+          <Link className="button" href="/sign-up">
+            {t("getStarted")}
+          </Link>
+          <Link className="button secondary" href="/sign-in">
+            {t("haveAccount")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const tables = await tablesOf(getDb(), session.accountId);
+  return (
+    <div className="stack">
+      <h1>{t("myTables")}</h1>
+      {tables.length === 0 ? (
+        <p className="card">{t("noTables")}</p>
+      ) : (
+        <ul className="plain-list">
+          {tables.map((table) => (
+            <li key={table.id}>
+              <Link href={`/tables/${table.id}`}>{table.title}</Link>
+              <span className="badge">{t("role", { role: tr(table.role) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="new-table" className="card">
+        <h2 id="new-table" style={{ marginTop: 0 }}>
+          {t("newTable")}
+        </h2>
+        <p className="hint">{t("newTableHint")}</p>
+        <CreateTableForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use server";
+import { cookies } from "next/headers";
+import { createAccount } from "../../features/identity/accounts.ts";
+import { acceptInvitation, inspectInvitation } from "../../features/tables/commands.ts";
+import { getDb } from "../../prisma/db.ts";
+import { LOCALE_COOKIE, toLocale } from "../../i18n/locales.ts";
+import { type ActionResult, runAction } from "../_server/action-result.ts";
+
+/**
+ * Creates an account; with an invitation token it also places the account at that table.
+ * The invitation is checked first, so an unusable link creates nothing.
+ */
+export async function signUpAction(
+  _previous: ActionResult<{ tableId: string | null }> | null,
+  form: FormData,
+): Promise<ActionResult<{ tableId: string | null }>> {
+  const token = String(form.get("invitation") ?? "");
+  return runAction(async () => {
+    const db = getDb();
+    if (token) await inspectInvitation(db, token);
+    const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+    const account = await createAccount(db, {
+      signInName: String(form.get("signInName") ?? ""),
+      pseudonym: String(form.get("pseudonym") ?? ""),
+      passphrase: String(form.get("passphrase") ?? ""),
+      passphraseRepeat: String(form.get("passphraseRepeat") ?? ""),
+      locale,
+    });
+    if (!token) return { tableId: null };
+    const membership = await acceptInvitation(db, account.id, { token });
+    return { tableId: membership.tableId };
+  });
+}

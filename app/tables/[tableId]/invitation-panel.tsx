@@ -1,0 +1,96 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useState, useTransition } from "react";
+import { INVITATION_DAYS, ROLES, type Role } from "../../../features/tables/model.ts";
+import { createInvitationAction, revokeInvitationAction } from "../../_actions/tables.ts";
+import { FormError } from "../../_components/form-error.tsx";
+import type { ActionError } from "../../_server/action-result.ts";
+
+type OpenInvitation = { id: string; role: Role; expiresAt: string };
+
+export function InvitationPanel({ tableId, open }: { tableId: string; open: OpenInvitation[] }) {
+  const t = useTranslations("table");
+  const tr = useTranslations("roles");
+  const format = useFormatter();
+  const [state, action, pending] = useActionState(createInvitationAction, null);
+  const [copied, setCopied] = useState(false);
+  const [revokeError, setRevokeError] = useState<ActionError | null>(null);
+  const [revoking, startRevoke] = useTransition();
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const link = state?.ok ? `${window.location.origin}/invite/${state.data.token}` : null;
+
+  return (
+    <section aria-labelledby="invitations" className="card">
+      <h2 id="invitations" style={{ marginTop: 0 }}>
+        {t("invitations")}
+      </h2>
+      <p className="hint">{t("invitationsLead")}</p>
+      <form action={action} className="row">
+        <input type="hidden" name="tableId" value={tableId} />
+        <div className="field">
+          <label htmlFor="invite-role">{t("invitationRole")}</label>
+          <select id="invite-role" name="role" defaultValue="delegate">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tr(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="invite-days">{t("invitationDays")}</label>
+          <input id="invite-days" name="validDays" type="number" min={INVITATION_DAYS.min} max={INVITATION_DAYS.max} defaultValue={INVITATION_DAYS.default} />
+        </div>
+        <div className="field">
+          <button type="submit" disabled={pending}>
+            {t("createInvitation")}
+          </button>
+        </div>
+      </form>
+      {state && !state.ok && <FormError error={state} />}
+      {state?.ok && link && (
+        <div className="alert alert-ok" role="status">
+          <p>{t("newInvitation", { role: tr(state.data.role), expires: when(state.data.expiresAt) })}</p>
+          <p className="invite-link" data-testid="invitation-link">
+            {link}
+          </p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t("copied") : t("copy")}
+          </button>
+        </div>
+      )}
+      <h3>{t("openInvitations")}</h3>
+      <FormError error={revokeError} />
+      {open.length === 0 ? (
+        <p className="hint">{t("noOpenInvitations")}</p>
+      ) : (
+        <ul className="plain-list">
+          {open.map((invitation) => (
+            <li key={invitation.id}>
+              <span>{t("invitationFor", { role: tr(invitation.role), expires: when(invitation.expiresAt) })}</span>
+              <button
+                type="button"
+                className="secondary"
+                disabled={revoking}
+                onClick={() =>
+                  startRevoke(async () => {
+                    const result = await revokeInvitationAction(tableId, invitation.id);
+                    setRevokeError(result.ok ? null : result);
+                  })
+                }
+              >
+                {t("revoke")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { can } from "../../../features/tables/policy.ts";
+import { openInvitations } from "../../../features/tables/queries.ts";
+import { getDb } from "../../../prisma/db.ts";
+import { InvitationPanel } from "./invitation-panel.tsx";
+import { loadTable } from "./load-table.ts";
+import { RoleForm } from "./role-form.tsx";
+
+type Props = { params: Promise<{ tableId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tableId } = await params;
+  const { table } = await loadTable(tableId, `/tables/${tableId}`);
+  return { title: table.title };
+}
+
+export default async function TablePage({ params }: Props) {
+  const { tableId } = await params;
+  const { session, table } = await loadTable(tableId, `/tables/${tableId}`);
+  const t = await getTranslations("table");
+  const tr = await getTranslations("roles");
+  const actor = { kind: "member", role: table.myRole } as const;
+  const mayInvite = can(actor, "table.invite");
+  const mayChangeRoles = can(actor, "table.roles.change");
+  const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
+  return (
+    <div className="stack">
+      <h1>{table.title}</h1>
+      <p>
+        <span className="badge">{t("yourRole", { role: tr(table.myRole) })}</span>
+      </p>
+      <p>
+        <Link className="button" href={`/tables/${table.id}/notes`}>
+          {t("openNotes")}
+        </Link>
+      </p>
+      <section aria-labelledby="members">
+        <h2 id="members">
+          {t("members")} <span className="badge">{t("membersCount", { count: table.members.length })}</span>
+        </h2>
+        <ul className="member-list">
+          {table.members.map((member) => (
+            <li key={member.membershipId}>
+              <span>
+                {member.pseudonym} {member.membershipId === table.myMembershipId && <span className="hint">{t("you")}</span>}
+              </span>
+              {mayChangeRoles ? (
+                <RoleForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} role={member.role} />
+              ) : (
+                <span className="badge">{tr(member.role)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {mayInvite && (
+        <InvitationPanel
+          tableId={table.id}
+          open={invitations.map((invitation) => ({ id: invitation.id, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() }))}
+        />
+      )}
+    </div>
+  );
+}

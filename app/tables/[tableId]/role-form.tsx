@@ -1,0 +1,38 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { ROLES, type Role } from "../../../features/tables/model.ts";
+import { changeRoleAction } from "../../_actions/tables.ts";
+import { FormError } from "../../_components/form-error.tsx";
+
+export function RoleForm({ tableId, membershipId, pseudonym, role }: { tableId: string; membershipId: string; pseudonym: string; role: Role }) {
+  const t = useTranslations("table");
+  const tr = useTranslations("roles");
+  const [state, action, pending] = useActionState(changeRoleAction, null);
+  const selectId = `role-${membershipId}`;
+  return (
+    <form action={action} className="row">
+      <input type="hidden" name="tableId" value={tableId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <label htmlFor={selectId} className="visually-hidden">
+        {t("changeRole", { pseudonym })}
+      </label>
+      <select id={selectId} name="role" defaultValue={role}>
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {tr(option)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="secondary" disabled={pending} aria-label={`${t("saveRole")}: ${pseudonym}`}>
+        {t("saveRole")}
+      </button>
+      {state && !state.ok && <FormError error={state} />}
+      {state?.ok && (
+        <span role="status" className="hint">
+          {t("roleChanged")}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, toLocale } from "./locales.ts";
+
+// The locale is remembered in a cookie (and on the account); Dutch unless chosen otherwise.
+export default getRequestConfig(async () => {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  return {
+    locale,
+    timeZone: "Europe/Amsterdam",
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
+});

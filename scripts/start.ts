@@ -1,0 +1,195 @@
+// Starts Tafel: embedded database (unless DATABASE_URL is set), migrations, demo data on first
+// start, the web app and the realtime server (restarted if it dies). Ctrl-C stops everything.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { DEMO_PASSPHRASE, DEMO_PEOPLE, hasDemoData, seedDemo } from "../features/demo/seed.ts";
+import { createDb } from "../prisma/db.ts";
+import { migrate } from "../prisma/migrate.ts";
+import { buildIsStale } from "./build-state.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const realtimePort = Number(process.env.REALTIME_PORT ?? 1234);
+const dataDir = path.resolve(root, process.env.TAFEL_DATA_DIR ?? ".data");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const log = (line: string) => console.log(`[tafel] ${line}`);
+
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function run(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
+    createInterface({ input: stream }).on("line", (line) => out.write(`[${name}] ${line}\n`));
+  if (child.stdout) prefix(child.stdout, process.stdout);
+  if (child.stderr) prefix(child.stderr, process.stderr);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
+    // biome-ignore lint/style/noNonNullAssertion: spawned with a piped stdout
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      const match = line.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        lines.close();
+        resolve(match);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited with code ${code} before it was ready`));
+    });
+  });
+}
+
+/** The embedded default keeps its secret in the data directory, readable only by this user. */
+function embeddedSecret(): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
+
+async function stopAll(code: number): Promise<never> {
+  if (stopping) return new Promise(() => {});
+  stopping = true;
+  log("stopping…");
+  const ordered = [...children];
+  const database = ordered.find((child) => (child as ChildProcess & { tafelName?: string }).tafelName === "database");
+  const others = ordered.filter((child) => child !== database);
+  await Promise.all(others.map((child) => terminate(child, 6000)));
+  if (database) await terminate(database, 3000);
+  log("stopped");
+  process.exit(code);
+}
+
+function terminate(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function superviseRealtime(env: NodeJS.ProcessEnv): void {
+  let restarts: number[] = [];
+  const start = () => {
+    const child = run("realtime", tsx, ["realtime/main.ts"], env);
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      restarts = [...restarts.filter((at) => now - at < 60_000), now];
+      // Back off when it keeps dying, so a broken configuration does not spin the CPU.
+      const delay = restarts.length > 5 ? 5000 : 300;
+      log(`realtime exited (${signal ?? code}); restarting in ${delay} ms`);
+      setTimeout(() => !stopping && start(), delay);
+    });
+  };
+  start();
+}
+
+async function main() {
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  if (buildIsStale(root)) {
+    log("building the web app (first start or changed sources)…");
+    const build = run("build", path.join(root, "node_modules", ".bin", "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+    if (code !== 0) throw new Error("the build failed");
+  }
+
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  let databaseUrl = process.env.DATABASE_URL;
+  const embedded = !databaseUrl;
+  if (embedded) {
+    const pgliteDir = path.join(dataDir, "pglite");
+    const database = run("database", tsx, ["scripts/embedded-db.ts", pgliteDir], process.env);
+    (database as ChildProcess & { tafelName?: string }).tafelName = "database";
+    database.on("exit", (code) => {
+      if (!stopping) {
+        log(`the embedded database stopped (${code}); stopping Tafel`);
+        void stopAll(1);
+      }
+    });
+    const [, dbPort] = await waitForLine(database, /"port":\s*(\d+)/, 60_000);
+    databaseUrl = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
+    log(`embedded database ready (${path.relative(root, pgliteDir)})`);
+  }
+
+  const secret = process.env.NEXTAUTH_SECRET ?? (embedded ? embeddedSecret() : undefined);
+  if (!secret) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is set");
+
+  const applied = await migrate(databaseUrl as string, log);
+  if (applied.applied.length === 0) log("database schema is up to date");
+
+  const db = createDb(databaseUrl as string, { max: 1 });
+  const empty = (await db.account.count()) === 0;
+  if ((embedded && empty) || args.has("--seed")) {
+    if (await hasDemoData(db)) log("demo data is already there");
+    else {
+      await seedDemo(db);
+      log("demo data loaded (Gemeente Lindendam)");
+    }
+  }
+  const demo = await hasDemoData(db);
+  await db.$disconnect();
+
+  const baseUrl = process.env.NEXTAUTH_URL ?? `http://${host}:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: baseUrl,
+    REALTIME_PORT: String(realtimePort),
+    REALTIME_HOST: process.env.REALTIME_HOST ?? host,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  run("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", host], env);
+  superviseRealtime(env);
+  await Promise.all([waitForHealth(`http://${host}:${port}/api/health`, 60_000), waitForHealth(`http://${env.REALTIME_HOST}:${realtimePort}/health`, 60_000)]);
+
+  log(`Tafel is running at ${baseUrl}`);
+  if (demo) {
+    log(`demo sign-ins (passphrase for all: "${DEMO_PASSPHRASE}"):`);
+    for (const person of DEMO_PEOPLE) log(`  ${person.signInName.padEnd(8)} ${person.pseudonym} — ${person.note}`);
+  }
+  log("press Ctrl-C to stop");
+}
+
+main().catch((error) => {
+  console.error(`[tafel] ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});
