@@ -37,8 +37,8 @@ function run(name: string, command: string, commandArgs: string[], env: NodeJS.P
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-    // biome-ignore lint/style/noNonNullAssertion: spawned with a piped stdout
-    const lines = createInterface({ input: child.stdout! });
+    if (!child.stdout) throw new Error("spawned without a piped stdout");
+    const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       const match = line.match(pattern);
       if (match) {
@@ -125,7 +125,10 @@ async function main() {
 
   if (buildIsStale(root)) {
     log("building the web app (first start or changed sources)…");
-    const build = run("build", path.join(root, "node_modules", ".bin", "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    const build = run("build", path.join(root, "node_modules", ".bin", "next"), ["build"], {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
     const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
     if (code !== 0) throw new Error("the build failed");
   }
@@ -179,7 +182,10 @@ async function main() {
   };
   run("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", host], env);
   superviseRealtime(env);
-  await Promise.all([waitForHealth(`http://${host}:${port}/api/health`, 60_000), waitForHealth(`http://${env.REALTIME_HOST}:${realtimePort}/health`, 60_000)]);
+  await Promise.all([
+    waitForHealth(`http://${host}:${port}/api/health`, 60_000),
+    waitForHealth(`http://${env.REALTIME_HOST}:${realtimePort}/health`, 60_000),
+  ]);
 
   log(`Tafel is running at ${baseUrl}`);
   if (demo) {

@@ -1,8 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
 import { setLocale } from "../../features/identity/accounts.ts";
-import { getDb } from "../../prisma/db.ts";
 import { LOCALE_COOKIE, toLocale } from "../../i18n/locales.ts";
+import { getDb } from "../../prisma/db.ts";
 import { currentSession } from "../_server/session.ts";
 
 export async function setLocaleAction(value: string): Promise<void> {

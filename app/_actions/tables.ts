@@ -1,7 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { createInvitation, createTable, changeRole, revokeInvitation } from "../../features/tables/commands.ts";
+import { redirect } from "next/navigation";
+import { changeRole, createInvitation, createTable, revokeInvitation } from "../../features/tables/commands.ts";
 import type { Role } from "../../features/tables/model.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
@@ -20,7 +20,10 @@ export async function createTableAction(_previous: ActionResult<{ id: string }> 
   return result;
 }
 
-export async function createInvitationAction(_previous: ActionResult<{ token: string; role: Role; expiresAt: string }> | null, form: FormData) {
+export async function createInvitationAction(
+  _previous: ActionResult<{ token: string; role: Role; expiresAt: string }> | null,
+  form: FormData,
+) {
   const id = await accountId();
   const tableId = String(form.get("tableId") ?? "");
   const result = await runAction(async () => {

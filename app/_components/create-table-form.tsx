@@ -13,7 +13,14 @@ export function CreateTableForm() {
   return (
     <form action={action} noValidate>
       {error && !error.field && <FormError error={error} />}
-      <Field name="title" type="text" label={t("tableTitle")} error={error?.field === "title" ? te(error.code) : null} required maxLength={120} />
+      <Field
+        name="title"
+        type="text"
+        label={t("tableTitle")}
+        error={error?.field === "title" ? te(error.code) : null}
+        required
+        maxLength={120}
+      />
       <button type="submit" disabled={pending}>
         {pending ? t("creating") : t("create")}
       </button>

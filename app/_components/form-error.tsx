@@ -17,7 +17,11 @@ function formatDetails(details: Record<string, string | number> | undefined) {
   if (!details) return {};
   const out: Record<string, string | number> = { ...details };
   if (typeof details.retryAt === "string") {
-    out.retryAt = new Date(details.retryAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+    out.retryAt = new Date(details.retryAt).toLocaleTimeString(undefined, {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Amsterdam",
+    });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Only same-site paths: a crafted link must not send people elsewhere after signing in. */
 export function safeReturnPath(value: string | undefined | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   return value;
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { getDb } from "../../prisma/db.ts";
+import { getServerSession } from "next-auth";
 import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
 import { authOptions } from "../../features/identity/auth-options.ts";
 import { type ActiveSession, activeSession } from "../../features/identity/sessions.ts";
+import { getDb } from "../../prisma/db.ts";
 
 /** The signed-in person for this request, checked against the session row; null when signed out. */
 export async function currentSession(): Promise<ActiveSession | null> {

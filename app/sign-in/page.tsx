@@ -22,7 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <SignInForm callbackUrl={callbackUrl} />
       <p>
-        {t("noAccount")} <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{(await getTranslations("nav"))("signUp")}</Link>
+        {t("noAccount")}{" "}
+        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{(await getTranslations("nav"))("signUp")}</Link>
       </p>
     </div>
   );

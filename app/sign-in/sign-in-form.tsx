@@ -36,7 +36,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="card" noValidate>
       <FormError error={error} />
-      <Field name="signInName" label={t("signInName")} autoComplete="username" required autoCapitalize="none" spellCheck={false} type="text" />
+      <Field
+        name="signInName"
+        label={t("signInName")}
+        autoComplete="username"
+        required
+        autoCapitalize="none"
+        spellCheck={false}
+        type="text"
+      />
       <Field name="passphrase" label={t("passphrase")} type="password" autoComplete="current-password" required />
       <button type="submit" disabled={pending}>
         {pending ? t("working") : t("submitSignIn")}

@@ -2,8 +2,8 @@
 import { cookies } from "next/headers";
 import { createAccount } from "../../features/identity/accounts.ts";
 import { acceptInvitation, inspectInvitation } from "../../features/tables/commands.ts";
-import { getDb } from "../../prisma/db.ts";
 import { LOCALE_COOKIE, toLocale } from "../../i18n/locales.ts";
+import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
 
 /**

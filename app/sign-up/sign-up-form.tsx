@@ -46,7 +46,15 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
         spellCheck={false}
         required
       />
-      <Field name="pseudonym" type="text" label={t("pseudonym")} hint={t("pseudonymHint")} error={fieldError("pseudonym")} autoComplete="nickname" required />
+      <Field
+        name="pseudonym"
+        type="text"
+        label={t("pseudonym")}
+        hint={t("pseudonymHint")}
+        error={fieldError("pseudonym")}
+        autoComplete="nickname"
+        required
+      />
       <Field
         name="passphrase"
         type="password"

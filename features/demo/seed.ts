@@ -4,10 +4,10 @@ import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { Db } from "../../prisma/db.ts";
-import { createAccount } from "../identity/accounts.ts";
 import { docName } from "../docs/names.ts";
 import { NOTES_FIELD, notesExtensions } from "../docs/schema.ts";
 import { appendUpdate } from "../docs/store.ts";
+import { createAccount } from "../identity/accounts.ts";
 import { createTable } from "../tables/commands.ts";
 import type { Role } from "../tables/model.ts";
 
@@ -39,12 +39,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableI
     });
     accounts.set(person.signInName, account.id);
   }
-  // biome-ignore lint/style/noNonNullAssertion: created just above
-  const facilitator = accounts.get("noor")!;
-  const table = await createTable(db, facilitator, { title: DEMO_TABLE_TITLE }, now);
+  const accountOf = (signInName: string) => {
+    const id = accounts.get(signInName);
+    if (!id) throw new Error(`demo account ${signInName} missing`);
+    return id;
+  };
+  const table = await createTable(db, accountOf("noor"), { title: DEMO_TABLE_TITLE }, now);
   for (const person of DEMO_PEOPLE.slice(1)) {
-    // biome-ignore lint/style/noNonNullAssertion: created just above
-    await db.membership.create({ data: { tableId: table.id, accountId: accounts.get(person.signInName)!, role: person.role, createdAt: now } });
+    await db.membership.create({
+      data: { tableId: table.id, accountId: accountOf(person.signInName), role: person.role, createdAt: now },
+    });
   }
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   return { tableId: table.id };
@@ -68,7 +72,10 @@ function demoNotes(): Uint8Array {
           ],
         },
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Vraag voor de eerste bijeenkomst" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Is thuiswerk een probleem? Zo ja, wat is dan precies het probleem, en voor wie?" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Is thuiswerk een probleem? Zo ja, wat is dan precies het probleem, en voor wie?" }],
+        },
       ],
     },
     doc.getXmlFragment(NOTES_FIELD),

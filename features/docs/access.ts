@@ -1,6 +1,6 @@
 import type { Db } from "../../prisma/db.ts";
-import { membershipOf } from "../tables/queries.ts";
 import { actorFor, can } from "../tables/policy.ts";
+import { membershipOf } from "../tables/queries.ts";
 import { parseDocName } from "./names.ts";
 
 export type DocAccess = "write" | "read" | "none";

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
+import { makeAccount, uniqueName } from "../../test/factories.ts";
 import { createAccount } from "./accounts.ts";
+import { commonPassphraseCount, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -9,6 +11,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
+
+async function rowCounts() {
+  return { accounts: await t.db.account.count(), audit: await t.db.auditEvent.count() };
+}
+
+function signUp(overrides: Partial<{ signInName: string; pseudonym: string; passphrase: string; passphraseRepeat: string }> = {}) {
+  const passphrase = overrides.passphrase ?? "lantaarn bij de haven 7";
+  return createAccount(t.db, {
+    signInName: uniqueName("signup"),
+    pseudonym: "Saffier",
+    passphrase,
+    passphraseRepeat: passphrase,
+    ...overrides,
+  });
+}
 
 describe("creating an account", () => {
   it("needs only a sign-in name, a pseudonym and a passphrase, and stores no plain passphrase", async () => {
@@ -23,5 +40,90 @@ describe("creating an account", () => {
     expect(stored.pseudonym).toBe("Saffier");
     expect(stored.passphraseHash).toMatch(/^\$argon2id\$/);
     expect(stored.passphraseHash).not.toContain("lantaarn");
+  });
+
+  it("hashes with argon2id at no less than the OWASP minimum, and the hash verifies only the right passphrase", async () => {
+    const account = await makeAccount(t.db, { passphrase: "zeven zeilen op de zuiderzee" });
+    const { passphraseHash } = await t.db.account.findUniqueOrThrow({ where: { id: account.id } });
+    const params = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passphraseHash);
+    expect(params).not.toBeNull();
+    const [m, tCost] = [Number(params?.[1]), Number(params?.[2])];
+    expect(m).toBeGreaterThanOrEqual(19_456);
+    expect(tCost).toBeGreaterThanOrEqual(2);
+    expect(await verifyPassphrase(passphraseHash, "zeven zeilen op de zuiderzee")).toBe(true);
+    expect(await verifyPassphrase(passphraseHash, "zeven zeilen op de Zuiderzee")).toBe(false);
+  });
+
+  it("records the sign-up in the audit log by account id only", async () => {
+    const account = await makeAccount(t.db, { signInName: uniqueName("audited"), pseudonym: "Kwartel" });
+    const events = await t.db.auditEvent.findMany({ where: { accountId: account.id }, select: { action: true, data: true } });
+    expect(events.map((event) => event.action)).toEqual(["account.created"]);
+    expect(JSON.stringify(events)).not.toContain(account.signInName);
+    expect(JSON.stringify(events)).not.toContain("Kwartel");
+  });
+
+  it("refuses a sign-in name that is already taken, whatever its letter case", async () => {
+    const name = uniqueName("taken");
+    await signUp({ signInName: name });
+    const before = await rowCounts();
+    await expect(signUp({ signInName: name.toUpperCase() })).rejects.toMatchObject({
+      code: "SIGN_IN_NAME_TAKEN",
+      details: { field: "signInName" },
+    });
+    await expect(signUp({ signInName: `  ${name}  ` })).rejects.toMatchObject({ code: "SIGN_IN_NAME_TAKEN" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses invalid input with a specific code and changes nothing", async () => {
+    const before = await rowCounts();
+    const cases: [Parameters<typeof signUp>[0], string, string][] = [
+      [{ passphrase: "kort maar 1" }, "PASSPHRASE_TOO_SHORT", "passphrase"],
+      [{ passphrase: "password12345678" }, "PASSPHRASE_COMMON", "passphrase"],
+      [{ passphrase: "lantaarn bij de haven 7", passphraseRepeat: "lantaarn bij de haven 8" }, "PASSPHRASE_MISMATCH", "passphraseRepeat"],
+      [{ signInName: "x" }, "SIGN_IN_NAME_INVALID", "signInName"],
+      [{ signInName: "naam met spaties" }, "SIGN_IN_NAME_INVALID", "signInName"],
+      [{ pseudonym: "   " }, "PSEUDONYM_INVALID", "pseudonym"],
+      [{ pseudonym: "<script>" }, "PSEUDONYM_INVALID", "pseudonym"],
+    ];
+    for (const [input, code, field] of cases) {
+      await expect(signUp(input), code).rejects.toMatchObject({ code, details: { field } });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("passphrase rules", () => {
+  it("refuses passphrases shorter than 12 characters, counting characters rather than bytes", () => {
+    expect(passphraseProblem("")).toBe("PASSPHRASE_TOO_SHORT");
+    expect(passphraseProblem("elf tekens!")).toBe("PASSPHRASE_TOO_SHORT");
+    expect(passphraseProblem("twaalf teken")).toBeNull();
+    // 11 characters that take more than 12 UTF-16 units still count as 11.
+    expect(passphraseProblem("🦆🦆🦆 eendjes")).toBe("PASSPHRASE_TOO_SHORT");
+  });
+
+  it("refuses passphrases from the committed list, in any letter case", () => {
+    expect(passphraseProblem("qwerty123456")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("1qaz2wsx3edc")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("Correct Horse Battery Staple")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("correcthorsebatterystaple")).toBe("PASSPHRASE_COMMON");
+  });
+
+  it("refuses a common word padded to length with trailing digits or punctuation", () => {
+    expect(passphraseProblem("password12345678")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("Wachtwoord2024!")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("iloveyou!!!!!!")).toBe("PASSPHRASE_COMMON");
+    expect(passphraseProblem("sunshine_2026")).toBe("PASSPHRASE_COMMON");
+  });
+
+  it("refuses one character repeated", () => {
+    expect(passphraseProblem("aaaaaaaaaaaaaaa")).toBe("PASSPHRASE_COMMON");
+  });
+
+  it("accepts a long passphrase that merely contains a common word", () => {
+    expect(passphraseProblem("mijn password is geheim")).toBeNull();
+  });
+
+  it("checks against a committed list of at least 1,000 common passphrases", () => {
+    expect(commonPassphraseCount()).toBeGreaterThanOrEqual(1_000);
   });
 });

@@ -22,11 +22,7 @@ export function validateSignUp(input: SignUpInput) {
   return parsed.data;
 }
 
-export async function createAccount(
-  db: Db,
-  input: SignUpInput & { locale?: string },
-  now: Date = new Date(),
-): Promise<NewAccount> {
+export async function createAccount(db: Db, input: SignUpInput & { locale?: string }, now: Date = new Date()): Promise<NewAccount> {
   const data = validateSignUp(input);
   // Hash outside any transaction: argon2 takes tens of milliseconds.
   const passphraseHash = await hashPassphrase(data.passphrase);

@@ -79,4 +79,3 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
-

@@ -51,7 +51,11 @@ export async function revokeInvitation(db: Db, accountId: string, input: { table
     data: { revokedAt: now },
   });
   if (result.count === 0) throw new AppError("INVITATION_INVALID");
-  await recordAudit(db, { action: "invitation.revoked", tableId: input.tableId, data: { by: membership.id, invitation: input.invitationId } }, now);
+  await recordAudit(
+    db,
+    { action: "invitation.revoked", tableId: input.tableId, data: { by: membership.id, invitation: input.invitationId } },
+    now,
+  );
 }
 
 /** What an invitation link offers, for the page that accepts it. Throws when it cannot be used. */
@@ -72,12 +76,7 @@ export async function inspectInvitation(db: Db, token: string, now: Date = new D
  * Places the account at the invitation's table with its role. Single use is enforced by a
  * conditional update inside the transaction, so two simultaneous accepts cannot both succeed.
  */
-export async function acceptInvitation(
-  db: Db,
-  accountId: string,
-  input: { token: string; tableId?: string },
-  now: Date = new Date(),
-) {
+export async function acceptInvitation(db: Db, accountId: string, input: { token: string; tableId?: string }, now: Date = new Date()) {
   const invitation = await inspectInvitation(db, input.token, now);
   if (input.tableId && input.tableId !== invitation.tableId) throw new AppError("INVITATION_WRONG_TABLE");
   return db.$transaction(async (tx) => {
@@ -97,7 +96,11 @@ export async function acceptInvitation(
     if (claimed.count !== 1) throw new AppError("INVITATION_USED");
     await recordAudit(
       tx,
-      { action: "membership.joined", tableId: invitation.tableId, data: { membership: membership.id, role: invitation.role, invitation: invitation.id } },
+      {
+        action: "membership.joined",
+        tableId: invitation.tableId,
+        data: { membership: membership.id, role: invitation.role, invitation: invitation.id },
+      },
       now,
     );
     return membership;
@@ -115,7 +118,10 @@ export async function changeRole(
   const role = roleSchema.safeParse(input.role);
   if (!role.success || !isUuid(input.membershipId)) throw new AppError("INVALID_INPUT");
   return db.$transaction(async (tx) => {
-    const target = await tx.membership.findFirst({ where: { id: input.membershipId, tableId: input.tableId }, select: { id: true, role: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, tableId: input.tableId },
+      select: { id: true, role: true },
+    });
     if (!target) throw new AppError("NOT_FOUND");
     if (target.role === "facilitator" && role.data !== "facilitator") {
       const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator" } });

@@ -14,11 +14,10 @@ export async function membershipOf(db: Db, accountId: string, tableId: string) {
  */
 export async function authorize(db: Db, accountId: string | null, tableId: string, action: TableAction) {
   const membership = accountId ? await membershipOf(db, accountId, tableId) : null;
-  if (!can(actorFor(accountId, membership), action)) {
+  if (!membership || !can(actorFor(accountId, membership), action)) {
     throw new AppError(accountId ? "NOT_FOUND" : "NOT_SIGNED_IN");
   }
-  // biome-ignore lint/style/noNonNullAssertion: can() only allows members
-  return membership!;
+  return membership;
 }
 
 export async function tablesOf(db: Db, accountId: string) {

@@ -39,7 +39,14 @@ export function InvitationPanel({ tableId, open }: { tableId: string; open: Open
         </div>
         <div className="field">
           <label htmlFor="invite-days">{t("invitationDays")}</label>
-          <input id="invite-days" name="validDays" type="number" min={INVITATION_DAYS.min} max={INVITATION_DAYS.max} defaultValue={INVITATION_DAYS.default} />
+          <input
+            id="invite-days"
+            name="validDays"
+            type="number"
+            min={INVITATION_DAYS.min}
+            max={INVITATION_DAYS.max}
+            defaultValue={INVITATION_DAYS.default}
+          />
         </div>
         <div className="field">
           <button type="submit" disabled={pending}>

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { tableForMember } from "../../../features/tables/queries.ts";
 import { isAppError } from "../../../features/shared/app-error.ts";
+import { tableForMember } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
 import { requireSession } from "../../_server/session.ts";
 

@@ -58,7 +58,11 @@ export default async function TablePage({ params }: Props) {
       {mayInvite && (
         <InvitationPanel
           tableId={table.id}
-          open={invitations.map((invitation) => ({ id: invitation.id, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() }))}
+          open={invitations.map((invitation) => ({
+            id: invitation.id,
+            role: invitation.role,
+            expiresAt: invitation.expiresAt.toISOString(),
+          }))}
         />
       )}
     </div>

@@ -5,7 +5,17 @@ import { ROLES, type Role } from "../../../features/tables/model.ts";
 import { changeRoleAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
 
-export function RoleForm({ tableId, membershipId, pseudonym, role }: { tableId: string; membershipId: string; pseudonym: string; role: Role }) {
+export function RoleForm({
+  tableId,
+  membershipId,
+  pseudonym,
+  role,
+}: {
+  tableId: string;
+  membershipId: string;
+  pseudonym: string;
+  role: Role;
+}) {
   const t = useTranslations("table");
   const tr = useTranslations("roles");
   const [state, action, pending] = useActionState(changeRoleAction, null);

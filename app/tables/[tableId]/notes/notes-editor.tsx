@@ -138,7 +138,13 @@ function Toolbar({ editor }: { editor: NonNullable<ReturnType<typeof useEditor>>
     { key: "italic", label: "I", title: "Italic", active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
     { key: "h2", label: "H2", title: "Heading", active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
     { key: "bullet", label: "•", title: "Bulleted list", active: state.bullet, run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: "ordered", label: "1.", title: "Numbered list", active: state.ordered, run: () => editor.chain().focus().toggleOrderedList().run() },
+    {
+      key: "ordered",
+      label: "1.",
+      title: "Numbered list",
+      active: state.ordered,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
   ];
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Format">
