@@ -168,6 +168,8 @@ async function main() {
   }
   const demo = await hasDemoData(db);
   await db.$disconnect();
+  // Lets end-to-end tests reach the same database as the app (the embedded one listens on a free port).
+  if (process.env.TAFEL_DATABASE_URL_FILE) writeFileSync(process.env.TAFEL_DATABASE_URL_FILE, databaseUrl as string, { mode: 0o600 });
 
   const baseUrl = process.env.NEXTAUTH_URL ?? `http://${host}:${port}`;
   const env: NodeJS.ProcessEnv = {

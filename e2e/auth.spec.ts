@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { makeAccount, unique } from "./support/data.ts";
+import { messages, signIn } from "./support/pages.ts";
+
+const nl = messages.nl;
+
+test("a new person signs up with only a sign-in name, a pseudonym and a passphrase", async ({ page }) => {
+  await page.goto("/sign-up");
+  // No field asks for an email address, phone number or legal name.
+  await expect(page.locator("input[type=email], input[type=tel]")).toHaveCount(0);
+  const signInName = unique("nieuw").toLowerCase();
+  await page.getByLabel(nl.auth.signInName).fill(signInName);
+  await page.getByLabel(nl.auth.pseudonym).fill("Robijn");
+  await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("wachtwoord");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("wachtwoord");
+  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await expect(page.getByText(nl.errors.PASSPHRASE_TOO_SHORT)).toBeVisible();
+
+  await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("password12345678");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("password12345678");
+  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await expect(page.getByText(nl.errors.PASSPHRASE_COMMON)).toBeVisible();
+
+  await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("rode lantaarn aan de gracht");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("rode lantaarn aan de gracht");
+  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", "Robijn"))).toBeVisible();
+  await expect(page.getByRole("heading", { name: nl.home.myTables })).toBeVisible();
+});
+
+test("signing in and out, with a clear message for a wrong passphrase", async ({ page }) => {
+  const account = await makeAccount();
+  await page.goto("/sign-in");
+  await page.getByLabel(nl.auth.signInName).fill(account.signInName);
+  await page.getByLabel(nl.auth.passphrase).fill("niet de goede wachtzin");
+  await page.getByRole("button", { name: nl.auth.submitSignIn }).click();
+  await expect(page.getByRole("alert")).toHaveText(nl.errors.SIGN_IN_FAILED);
+
+  await signIn(page, account);
+  await page.getByRole("button", { name: nl.nav.signOut }).click();
+  await expect(page.getByText(nl.auth.signedOut)).toBeVisible();
+  await expect(page.getByRole("link", { name: nl.nav.signIn })).toBeVisible();
+
+  // The session ended: a protected page sends the person to sign in again.
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings/);
+});

@@ -1,0 +1,15 @@
+// Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe
+// in both languages, and fails when a page under app/ is missing here.
+export type RouteContext = { tableId: string; invitationToken: string };
+
+export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; signedIn: boolean }[] = [
+  { pattern: "/", path: () => "/", signedIn: false },
+  { pattern: "/", path: () => "/", signedIn: true },
+  { pattern: "/sign-in", path: () => "/sign-in", signedIn: false },
+  { pattern: "/sign-up", path: () => "/sign-up", signedIn: false },
+  { pattern: "/settings", path: () => "/settings", signedIn: true },
+  { pattern: "/invite/[token]", path: (ctx) => `/invite/${ctx.invitationToken}`, signedIn: false },
+  { pattern: "/tables/[tableId]", path: (ctx) => `/tables/${ctx.tableId}`, signedIn: true },
+  { pattern: "/tables/[tableId]/notes", path: (ctx) => `/tables/${ctx.tableId}/notes`, signedIn: true },
+  { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
+];

@@ -1,0 +1,33 @@
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import en from "../../messages/en.json" with { type: "json" };
+import nl from "../../messages/nl.json" with { type: "json" };
+import type { TestAccount } from "./data.ts";
+
+export const messages = { nl, en };
+
+/** Signs in through the real form, in the page's language (Dutch by default). */
+export async function signIn(page: Page, account: TestAccount, locale: keyof typeof messages = "nl"): Promise<void> {
+  const m = messages[locale];
+  await page.goto("/sign-in");
+  await page.getByLabel(m.auth.signInName).fill(account.signInName);
+  await page.getByLabel(m.auth.passphrase).fill(account.passphrase);
+  await page.getByRole("button", { name: m.auth.submitSignIn }).click();
+  await expect(page.getByText(m.nav.signedInAs.replace("{pseudonym}", account.pseudonym))).toBeVisible();
+}
+
+export async function signedInContext(browser: Browser, account: TestAccount): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account);
+  return { context, page };
+}
+
+export function notesEditor(page: Page) {
+  return page.getByTestId("notes-editor");
+}
+
+/** Waits until the editor is connected and has the stored document. */
+export async function expectNotesReady(page: Page): Promise<void> {
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-synced", "true");
+}
