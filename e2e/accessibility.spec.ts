@@ -50,7 +50,9 @@ for (const locale of ["nl", "en"] as const) {
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
         for (const violation of results.violations) {
           if (violation.impact === "serious" || violation.impact === "critical") {
-            problems.push(`${route.pattern}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+            problems.push(
+              `${route.pattern}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+            );
           }
         }
       }

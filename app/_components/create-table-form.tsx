@@ -4,14 +4,16 @@ import { useActionState } from "react";
 import { createTableAction } from "../_actions/tables.ts";
 import { Field } from "./field.tsx";
 import { FormError } from "./form-error.tsx";
+import { useFormSubmit } from "./use-form-submit.ts";
 
 export function CreateTableForm() {
   const t = useTranslations("home");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(createTableAction, null);
+  const onSubmit = useFormSubmit(action);
   const error = state && !state.ok ? state : null;
   return (
-    <form action={action} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       {error && !error.field && <FormError error={error} />}
       <Field
         name="title"

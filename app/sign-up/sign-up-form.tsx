@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
+import { useFormSubmit } from "../_components/use-form-submit.ts";
 import { signUpAction } from "./actions.ts";
 
 export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; invitation?: string }) {
@@ -13,6 +14,7 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, action, pending] = useActionState(signUpAction, null);
+  const onSubmit = useFormSubmit(action);
 
   // Once the account exists, sign in with what was typed and go on.
   useEffect(() => {
@@ -32,7 +34,7 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
   const formLevel = state && !state.ok && !state.field ? state : null;
 
   return (
-    <form action={action} ref={formRef} className="card" noValidate>
+    <form onSubmit={onSubmit} ref={formRef} className="card" noValidate>
       <FormError error={formLevel} />
       {invitation && <input type="hidden" name="invitation" value={invitation} />}
       <Field

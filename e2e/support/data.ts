@@ -26,7 +26,10 @@ export async function makeAccount(pseudonym = unique("Iris")): Promise<TestAccou
   return { id: account.id, signInName, pseudonym, passphrase };
 }
 
-export async function makeTable(members: { account: TestAccount; role: Role }[], title = unique("Tafel")): Promise<{ id: string; title: string }> {
+export async function makeTable(
+  members: { account: TestAccount; role: Role }[],
+  title = unique("Tafel"),
+): Promise<{ id: string; title: string }> {
   const [first, ...rest] = members;
   if (!first || first.role !== "facilitator") throw new Error("the first member convenes the table as facilitator");
   const table = await createTable(testDb(), first.account.id, { title });

@@ -3,12 +3,14 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { acceptInvitationAction } from "../../_actions/invitations.ts";
 import { FormError } from "../../_components/form-error.tsx";
+import { useFormSubmit } from "../../_components/use-form-submit.ts";
 
 export function AcceptInvitation({ token }: { token: string }) {
   const t = useTranslations("invite");
   const [state, action, pending] = useActionState(acceptInvitationAction, null);
+  const onSubmit = useFormSubmit(action);
   return (
-    <form action={action} className="card">
+    <form onSubmit={onSubmit} className="card">
       <input type="hidden" name="token" value={token} />
       {state && !state.ok && <FormError error={state} />}
       <button type="submit" disabled={pending}>

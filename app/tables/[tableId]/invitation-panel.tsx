@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { INVITATION_DAYS, ROLES, type Role } from "../../../features/tables/model.ts";
 import { createInvitationAction, revokeInvitationAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
+import { useFormSubmit } from "../../_components/use-form-submit.ts";
 import type { ActionError } from "../../_server/action-result.ts";
 
 type OpenInvitation = { id: string; role: Role; expiresAt: string };
@@ -13,6 +14,7 @@ export function InvitationPanel({ tableId, open }: { tableId: string; open: Open
   const tr = useTranslations("roles");
   const format = useFormatter();
   const [state, action, pending] = useActionState(createInvitationAction, null);
+  const onSubmit = useFormSubmit(action);
   const [copied, setCopied] = useState(false);
   const [revokeError, setRevokeError] = useState<ActionError | null>(null);
   const [revoking, startRevoke] = useTransition();
@@ -25,7 +27,7 @@ export function InvitationPanel({ tableId, open }: { tableId: string; open: Open
         {t("invitations")}
       </h2>
       <p className="hint">{t("invitationsLead")}</p>
-      <form action={action} className="row">
+      <form onSubmit={onSubmit} className="row">
         <input type="hidden" name="tableId" value={tableId} />
         <div className="field">
           <label htmlFor="invite-role">{t("invitationRole")}</label>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ROLES, type Role } from "../../../features/tables/model.ts";
 import { changeRoleAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
+import { useFormSubmit } from "../../_components/use-form-submit.ts";
 
 export function RoleForm({
   tableId,
@@ -19,9 +20,10 @@ export function RoleForm({
   const t = useTranslations("table");
   const tr = useTranslations("roles");
   const [state, action, pending] = useActionState(changeRoleAction, null);
+  const onSubmit = useFormSubmit(action);
   const selectId = `role-${membershipId}`;
   return (
-    <form action={action} className="row">
+    <form onSubmit={onSubmit} className="row">
       <input type="hidden" name="tableId" value={tableId} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <label htmlFor={selectId} className="visually-hidden">
