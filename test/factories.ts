@@ -41,4 +41,3 @@ export async function makeTable(db: Db, roles: Role[] = [], title = "Tafel Linde
   });
   return { tableId: table.id, facilitator: { accountId: facilitator.id, membershipId: own.id }, members };
 }
-

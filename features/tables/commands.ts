@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
+import { actorFor, can } from "./policy.ts";
 import { authorize } from "./queries.ts";
 
 export async function createTable(db: Db, accountId: string, input: { title: unknown }, now: Date = new Date()) {
@@ -118,6 +119,11 @@ export async function changeRole(
   const role = roleSchema.safeParse(input.role);
   if (!role.success || !isUuid(input.membershipId)) throw new AppError("INVALID_INPUT");
   return db.$transaction(async (tx) => {
+    // Two facilitators demoting each other at once would each count two facilitators and leave
+    // none: lock the table's facilitator rows so concurrent role changes take turns, then re-read.
+    await tx.$queryRaw`SELECT id FROM "Membership" WHERE "tableId" = ${input.tableId}::uuid AND role = 'facilitator' FOR UPDATE`;
+    const current = await tx.membership.findUnique({ where: { id: actor.id }, select: { role: true } });
+    if (!can(actorFor(accountId, current), "table.roles.change")) throw new AppError("NOT_FOUND");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, tableId: input.tableId },
       select: { id: true, role: true },
