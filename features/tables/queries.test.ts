@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testDatabase } from "../../test/database.ts";
+import { makeAccount, makeTable } from "../../test/factories.ts";
+import { createInvitation } from "./commands.ts";
+import { openInvitations, tableForMember, tablesOf } from "./queries.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await testDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("reading a table", () => {
+  it("shows members the table with everyone's pseudonym and role, and no sign-in names", async () => {
+    const { tableId, facilitator, members } = await makeTable(t.db, ["observer"]);
+    const observer = members[0]?.accountId ?? "";
+    const view = await tableForMember(t.db, observer, tableId);
+    expect(view).toMatchObject({ id: tableId, title: "Tafel Lindendam", myRole: "observer", myMembershipId: members[0]?.membershipId });
+    expect(view.members.map((member) => member.role)).toEqual(["facilitator", "observer"]);
+    expect(view.members.map((member) => member.membershipId)).toEqual([facilitator.membershipId, members[0]?.membershipId]);
+    const signInNames = await t.db.account.findMany({
+      where: { id: { in: [facilitator.accountId, observer] } },
+      select: { signInName: true },
+    });
+    for (const { signInName } of signInNames) expect(JSON.stringify(view)).not.toContain(signInName);
+  });
+
+  it("answers non-members exactly as for a table that does not exist, so ids cannot be probed", async () => {
+    const { tableId } = await makeTable(t.db);
+    const outsider = await makeAccount(t.db);
+    const errors = await Promise.all(
+      [tableId, "00000000-0000-4000-8000-000000000000", "not-a-table-id"].map((id) =>
+        tableForMember(t.db, outsider.id, id).then(
+          () => null,
+          (error: { code?: string; details?: unknown; message?: string }) => ({
+            code: error.code,
+            details: error.details,
+            message: error.message,
+          }),
+        ),
+      ),
+    );
+    expect(errors).toEqual([
+      { code: "NOT_FOUND", details: {}, message: "NOT_FOUND" },
+      { code: "NOT_FOUND", details: {}, message: "NOT_FOUND" },
+      { code: "NOT_FOUND", details: {}, message: "NOT_FOUND" },
+    ]);
+  });
+
+  it("lists only the tables a person sits at, newest first, with their role", async () => {
+    const person = await makeAccount(t.db);
+    const older = await makeTable(t.db, [], "Oudere tafel");
+    const newer = await makeTable(t.db, [], "Nieuwere tafel");
+    await makeTable(t.db, [], "Andermans tafel");
+    await t.db.table.update({ where: { id: older.tableId }, data: { createdAt: new Date("2026-01-01T00:00:00Z") } });
+    await t.db.table.update({ where: { id: newer.tableId }, data: { createdAt: new Date("2026-02-01T00:00:00Z") } });
+    await t.db.membership.create({ data: { tableId: older.tableId, accountId: person.id, role: "delegate" } });
+    await t.db.membership.create({ data: { tableId: newer.tableId, accountId: person.id, role: "treasurer" } });
+    expect((await tablesOf(t.db, person.id)).map(({ title, role }) => ({ title, role }))).toEqual([
+      { title: "Nieuwere tafel", role: "treasurer" },
+      { title: "Oudere tafel", role: "delegate" },
+    ]);
+  });
+
+  it("shows open invitations to facilitators only, without tokens and without used or expired ones", async () => {
+    const { tableId, facilitator, members } = await makeTable(t.db, ["chair"]);
+    const now = new Date("2026-06-01T10:00:00Z");
+    const open = await createInvitation(t.db, facilitator.accountId, { tableId, role: "delegate", validDays: 7 }, now);
+    await createInvitation(t.db, facilitator.accountId, { tableId, role: "observer", validDays: 1 }, now);
+    const list = await openInvitations(t.db, facilitator.accountId, tableId, new Date(now.getTime() + 2 * 86_400_000));
+    expect(list.map((invitation) => invitation.id)).toEqual([open.id]);
+    expect(Object.keys(list[0] ?? {}).sort()).toEqual(["createdAt", "expiresAt", "id", "role"]);
+    await expect(openInvitations(t.db, members[0]?.accountId ?? "", tableId, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
