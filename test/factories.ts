@@ -1,4 +1,5 @@
-// Builders for domain tests: real accounts and tables made through the same commands users go through.
+// Builders for domain tests: accounts and tables made through the real commands; extra members are
+// placed directly, since invitation round trips are tested on their own.
 import { createAccount } from "../features/identity/accounts.ts";
 import { createTable } from "../features/tables/commands.ts";
 import type { Role } from "../features/tables/model.ts";
