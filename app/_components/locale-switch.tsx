@@ -5,8 +5,8 @@ import { useTransition } from "react";
 import { setLocaleAction } from "../_actions/locale.ts";
 
 const OPTIONS = [
-  { locale: "nl", label: "Nederlands", short: "NL" },
-  { locale: "en", label: "English", short: "EN" },
+  { locale: "nl", label: "Nederlands" },
+  { locale: "en", label: "English" },
 ] as const;
 
 export function LocaleSwitch({ current }: { current: string }) {
@@ -22,7 +22,6 @@ export function LocaleSwitch({ current }: { current: string }) {
           type="button"
           lang={option.locale}
           aria-pressed={current === option.locale}
-          aria-label={option.label}
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
@@ -31,7 +30,7 @@ export function LocaleSwitch({ current }: { current: string }) {
             })
           }
         >
-          {option.short}
+          {option.label}
         </button>
       ))}
     </fieldset>

@@ -123,6 +123,7 @@ function CollaborativeEditor({ doc, provider, readOnly, presence }: Props & { do
 }
 
 function Toolbar({ editor }: { editor: NonNullable<ReturnType<typeof useEditor>> }) {
+  const t = useTranslations("notes.toolbar");
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -134,22 +135,21 @@ function Toolbar({ editor }: { editor: NonNullable<ReturnType<typeof useEditor>>
     }),
   });
   const buttons = [
-    { key: "bold", label: "B", title: "Bold", active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: "italic", label: "I", title: "Italic", active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { key: "h2", label: "H2", title: "Heading", active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { key: "bullet", label: "•", title: "Bulleted list", active: state.bullet, run: () => editor.chain().focus().toggleBulletList().run() },
+    { key: "bold", label: t("bold"), active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: "italic", label: t("italic"), active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { key: "h2", label: t("heading"), active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
+    { key: "bullet", label: t("bulletList"), active: state.bullet, run: () => editor.chain().focus().toggleBulletList().run() },
     {
       key: "ordered",
-      label: "1.",
-      title: "Numbered list",
+      label: t("orderedList"),
       active: state.ordered,
       run: () => editor.chain().focus().toggleOrderedList().run(),
     },
   ];
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Format">
+    <div className="editor-toolbar" role="toolbar" aria-label={t("label")}>
       {buttons.map((button) => (
-        <button key={button.key} type="button" aria-pressed={button.active} aria-label={button.title} onClick={button.run}>
+        <button key={button.key} type="button" aria-pressed={button.active} onClick={button.run}>
           {button.label}
         </button>
       ))}
