@@ -35,7 +35,9 @@ describe("opening a live document", () => {
   });
 
   it("refuses a cookie signed with another secret", async () => {
-    const cookie = await cookieFor(people.delegate.accountId, people.delegate.sessionId, { secret: "another-secret-that-is-long-enough-0123456789" });
+    const cookie = await cookieFor(people.delegate.accountId, people.delegate.sessionId, {
+      secret: "another-secret-that-is-long-enough-0123456789",
+    });
     expect((await statusFor(cookie)).status).toBe(401);
   });
 

@@ -111,7 +111,12 @@ describe("access changes on open connections", () => {
     await waitFor(async () => (await storedRows(t.db, people.docName)) === 1, "the first write");
 
     const socket = await rawSocket(server.port, people.docName, people.delegate.cookie);
-    await changeRole(t.db, people.facilitatorAccountId, { tableId: people.tableId, membershipId: people.membership.delegate, role: "observer", reason: "test" });
+    await changeRole(t.db, people.facilitatorAccountId, {
+      tableId: people.tableId,
+      membershipId: people.membership.delegate,
+      role: "observer",
+      reason: "test",
+    });
     await server.recheckAll();
     socket.ws.send(textWrite("niet meer"));
     await waitFor(() => socket.messages.some((m) => m[0] === MESSAGE_AUTH), "permission denied");

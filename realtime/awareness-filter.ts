@@ -21,7 +21,11 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       continue;
     }
     const state = JSON.parse(json) as unknown;
-    entries.push({ clientId, clock, state: state && typeof state === "object" && !Array.isArray(state) ? (state as Record<string, unknown>) : null });
+    entries.push({
+      clientId,
+      clock,
+      state: state && typeof state === "object" && !Array.isArray(state) ? (state as Record<string, unknown>) : null,
+    });
   }
   return entries;
 }

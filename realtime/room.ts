@@ -2,8 +2,8 @@
 // Only one database write is in flight; updates that arrive meanwhile are merged into the next.
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Db } from "../prisma/db.ts";
 import { appendUpdate, compactDoc, loadStoredDoc } from "../features/docs/store.ts";
+import type { Db } from "../prisma/db.ts";
 
 export type Pending<C> = { update: Uint8Array; from: C };
 

@@ -2,14 +2,14 @@
 // durable (write before relay), read-only enforced here, and bounded against misbehaving clients.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
 import { applyAwarenessUpdate, encodeAwarenessUpdate as encodeStates, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { type WebSocket, WebSocketServer } from "ws";
-import type { Db } from "../prisma/db.ts";
 import { docAccess } from "../features/docs/access.ts";
 import { SCHEMA_VERSION } from "../features/docs/schema.ts";
 import type { SessionLimits } from "../features/identity/model.ts";
 import { activeSession } from "../features/identity/sessions.ts";
+import type { Db } from "../prisma/db.ts";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, rewriteState } from "./awareness-filter.ts";
 import {
   awarenessMessage,
@@ -78,11 +78,10 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
 
   const server = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
-      options.db
-        .$queryRaw`SELECT 1`.then(
-          () => send(200, { db: "ok", pid: process.pid }),
-          () => send(503, { db: "error", pid: process.pid }),
-        );
+      options.db.$queryRaw`SELECT 1`.then(
+        () => send(200, { db: "ok", pid: process.pid }),
+        () => send(503, { db: "error", pid: process.pid }),
+      );
       return;
     }
     send(404, { error: "not found" });
@@ -142,7 +141,9 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   function refuse(socket: Socket, status: number, reason: string) {
     if (socket.destroyed) return;
     const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" }[status] ?? "Error";
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`,
+    );
     socket.destroySoon?.();
   }
 
@@ -216,11 +217,15 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
       conn.recent = conn.recent.filter((t) => at - t < rate.windowMs);
       conn.recent.push(at);
       if (conn.recent.length > rate.messages) return closeConnection(conn, CLOSE.policy, "too many messages");
-      const bytes = new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-      conn.queue = conn.queue.then(() => handleMessage(conn, bytes)).catch((error) => {
-        log(`closing a connection after a bad message: ${error instanceof Error ? error.message : String(error)}`);
-        closeConnection(conn, CLOSE.malformed, "malformed message");
-      });
+      const bytes = new Uint8Array(
+        data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+      );
+      conn.queue = conn.queue
+        .then(() => handleMessage(conn, bytes))
+        .catch((error) => {
+          log(`closing a connection after a bad message: ${error instanceof Error ? error.message : String(error)}`);
+          closeConnection(conn, CLOSE.malformed, "malformed message");
+        });
     });
     ws.on("close", () => detach(conn));
     ws.on("error", () => detach(conn));

@@ -1,8 +1,8 @@
 // Real clients for realtime tests: the stock y-websocket provider and raw protocol sockets,
 // authenticated with a real next-auth cookie and an Origin header, as a browser sends them.
 import { encode } from "next-auth/jwt";
-import { WebsocketProvider } from "y-websocket";
 import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { SCHEMA_VERSION } from "../features/docs/schema.ts";
 import { createSession } from "../features/identity/sessions.ts";
@@ -28,7 +28,11 @@ export function startServer(db: Db, overrides: Partial<RealtimeOptions> = {}): P
   });
 }
 
-export async function cookieFor(accountId: string, sessionId: string, options: { secret?: string; secure?: boolean; maxAge?: number } = {}) {
+export async function cookieFor(
+  accountId: string,
+  sessionId: string,
+  options: { secret?: string; secure?: boolean; maxAge?: number } = {},
+) {
   const token = await encode({ token: { sub: accountId, sid: sessionId }, secret: options.secret ?? SECRET, maxAge: options.maxAge });
   return `${options.secure ? SESSION_COOKIE.https : SESSION_COOKIE.http}=${token}`;
 }

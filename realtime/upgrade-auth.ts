@@ -2,14 +2,23 @@
 // session cookie, an allowed Origin, and access to the document under the table policy.
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookie } from "cookie";
-import type { Db } from "../prisma/db.ts";
 import { type DocAccess, docAccess } from "../features/docs/access.ts";
 import type { SessionLimits } from "../features/identity/model.ts";
 import { activeSession } from "../features/identity/sessions.ts";
 import { claimsFromCookies } from "../features/identity/token.ts";
+import type { Db } from "../prisma/db.ts";
 
 export type Admission =
-  | { ok: true; docName: string; schema: string | null; accountId: string; sessionId: string; pseudonym: string; presence: boolean; access: Exclude<DocAccess, "none"> }
+  | {
+      ok: true;
+      docName: string;
+      schema: string | null;
+      accountId: string;
+      sessionId: string;
+      pseudonym: string;
+      presence: boolean;
+      access: Exclude<DocAccess, "none">;
+    }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
 export type AdmissionOptions = {
