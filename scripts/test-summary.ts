@@ -33,11 +33,13 @@ export function countRun(dir: string): Counts {
 
 if (process.argv[1]?.endsWith("test-summary.ts")) {
   const dirs = process.argv.slice(2);
-  const total = dirs.map(countRun).reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }), {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-  });
+  const total = dirs
+    .map(countRun)
+    .reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }), {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    });
   if (dirs.length === 1 && dirs[0]) writeFileSync(path.join(dirs[0], "counts.json"), JSON.stringify(total));
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 }

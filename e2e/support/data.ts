@@ -31,7 +31,7 @@ export async function makeTable(
   title = unique("Tafel"),
 ): Promise<{ id: string; title: string }> {
   const [first, ...rest] = members;
-  if (!first || first.role !== "facilitator") throw new Error("the first member convenes the table as facilitator");
+  if (first?.role !== "facilitator") throw new Error("the first member convenes the table as facilitator");
   const table = await createTable(testDb(), first.account.id, { title });
   for (const member of rest) {
     await testDb().membership.create({ data: { tableId: table.id, accountId: member.account.id, role: member.role } });
