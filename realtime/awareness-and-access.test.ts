@@ -103,6 +103,24 @@ describe("access changes on open connections", () => {
     await own.close();
   });
 
+  it("counts editing as activity, so only a really idle session ends", async () => {
+    const people = await tableWithPeople(t.db);
+    let now = new Date();
+    const own = await startServer(t.db, { now: () => now });
+    const socket = await rawSocket(own.port, people.docName, people.delegate.cookie);
+    now = new Date(now.getTime() + 7 * 3_600_000);
+    socket.ws.send(textWrite("nog bezig"));
+    await waitFor(async () => (await storedRows(t.db, people.docName)) === 1, "the write");
+    await own.recheckAll();
+    now = new Date(now.getTime() + 7 * 3_600_000);
+    await own.recheckAll();
+    expect(socket.ws.readyState).toBe(socket.ws.OPEN);
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    await own.recheckAll();
+    expect(await socket.closed).toBe(4401);
+    await own.close();
+  });
+
   it("refuses the writes of a member who has just become an observer", async () => {
     const people = await tableWithPeople(t.db);
     const member = connect(server.port, people.docName, people.delegate);

@@ -62,6 +62,8 @@ type Connection = {
   recent: number[];
   queue: Promise<void>;
   closed: boolean;
+  /** Sent something since the last check: editing counts as activity for the idle limit. */
+  active: boolean;
 };
 
 export async function createRealtimeServer(options: RealtimeOptions): Promise<RealtimeServer> {
@@ -199,6 +201,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
       recent: [],
       queue: room.loaded,
       closed: false,
+      active: false,
     };
     room.connections.add(conn);
     connections.add(conn);
@@ -212,6 +215,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     });
     ws.on("message", (data: ArrayBuffer | Buffer, isBinary: boolean) => {
       if (conn.closed) return;
+      conn.active = true;
       if (!isBinary) return closeConnection(conn, CLOSE.malformed, "binary messages only");
       const at = Date.now();
       conn.recent = conn.recent.filter((t) => at - t < rate.windowMs);
@@ -316,7 +320,8 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     for (const conn of [...connections]) {
       if (conn.closed) continue;
       try {
-        const session = await activeSession(options.db, conn.sessionId, options.sessionLimits, now());
+        const session = await activeSession(options.db, conn.sessionId, options.sessionLimits, now(), { touch: conn.active });
+        conn.active = false;
         if (!session) {
           closeConnection(conn, CLOSE.sessionEnded, "session ended");
           continue;
