@@ -10,8 +10,9 @@ export async function docAccess(db: Db, accountId: string, name: string): Promis
   const ref = parseDocName(name);
   if (!ref) return "none";
   const membership = await membershipOf(db, accountId, ref.tableId);
+  if (!membership) return "none";
   const actor = actorFor(accountId, membership);
-  if (can(actor, "notes.write")) return "write";
-  if (can(actor, "notes.read")) return "read";
+  if (can(actor, "notes.write", membership.table)) return "write";
+  if (can(actor, "notes.read", membership.table)) return "read";
   return "none";
 }

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "INVITATION_WRONG_TABLE",
   "ALREADY_MEMBER",
   "LAST_FACILITATOR",
+  "TABLE_CLOSED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -185,9 +185,12 @@ describe("invitations", () => {
     const { tableId, members } = await makeTable(t.db, ["chair", "secretary", "delegate", "observer", "treasurer"]);
     const outsider = await makeAccount(t.db);
     const before = await snapshot(tableId);
-    for (const accountId of [...members.map((member) => member.accountId), outsider.id]) {
-      await expect(createInvitation(t.db, accountId, { tableId, role: "facilitator" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const member of members) {
+      await expect(createInvitation(t.db, member.accountId, { tableId, role: "facilitator" }, now)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
+    await expect(createInvitation(t.db, outsider.id, { tableId, role: "facilitator" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(tableId)).toEqual(before);
     expect(await t.db.invitation.count({ where: { tableId } })).toBe(0);
   });
@@ -227,15 +230,19 @@ describe("changing roles", () => {
     const [chair, delegate] = members;
     const outsider = await makeAccount(t.db);
     const before = await snapshot(tableId);
-    for (const accountId of [chair?.accountId ?? "", delegate?.accountId ?? "", outsider.id]) {
+    for (const [accountId, code] of [
+      [chair?.accountId ?? "", "FORBIDDEN"],
+      [delegate?.accountId ?? "", "FORBIDDEN"],
+      [outsider.id, "NOT_FOUND"],
+    ]) {
       await expect(
-        changeRole(t.db, accountId, { tableId, membershipId: delegate?.membershipId ?? "", role: "facilitator" }, now),
-      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+        changeRole(t.db, accountId ?? "", { tableId, membershipId: delegate?.membershipId ?? "", role: "facilitator" }, now),
+      ).rejects.toMatchObject({ code });
     }
     // Nor can a chair demote the facilitator.
     await expect(
       changeRole(t.db, chair?.accountId ?? "", { tableId, membershipId: facilitator.membershipId, role: "observer" }, now),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot(tableId)).toEqual(before);
   });
 
@@ -264,7 +271,7 @@ describe("changing roles", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     // The loser is refused either as the last facilitator or, already demoted, as no longer allowed.
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(["LAST_FACILITATOR", "NOT_FOUND"]).toContain(rejected.reason.code);
+    expect(["LAST_FACILITATOR", "FORBIDDEN"]).toContain(rejected.reason.code);
     expect(await t.db.membership.count({ where: { tableId, role: "facilitator" } })).toBe(1);
   });
 

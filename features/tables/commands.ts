@@ -123,7 +123,7 @@ export async function changeRole(
     // none: lock the table's facilitator rows so concurrent role changes take turns, then re-read.
     await tx.$queryRaw`SELECT id FROM "Membership" WHERE "tableId" = ${input.tableId}::uuid AND role = 'facilitator' FOR UPDATE`;
     const current = await tx.membership.findUnique({ where: { id: actor.id }, select: { role: true } });
-    if (!can(actorFor(accountId, current), "table.roles.change")) throw new AppError("NOT_FOUND");
+    if (!current || !can(actorFor(accountId, current), "table.roles.change", actor.table)) throw new AppError("FORBIDDEN");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, tableId: input.tableId },
       select: { id: true, role: true },

@@ -1,44 +1,86 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "./model.ts";
-import { can, canCreateTable, TABLE_ACTIONS, type TableAction, type TableActor } from "./policy.ts";
+import { can, canCreateTable, TABLE_ACTIONS, type TableAction, type TableActor, type TableState } from "./policy.ts";
 
-// The whole matrix, written out so a change to any cell is a visible change to this table.
+// The whole matrix for an open table (in preparation or active), written out so a change to any
+// cell is a visible change here. Closed tables are derived below: only reading and reopening.
 const Y = true;
 const N = false;
-const MATRIX: Record<string, Record<TableAction, boolean>> = {
-  //            view  members invite roles notes.read notes.write
-  facilitator: row(Y, Y, Y, Y, Y, Y),
-  chair: row(Y, Y, N, N, Y, Y),
-  secretary: row(Y, Y, N, N, Y, Y),
-  delegate: row(Y, Y, N, N, Y, Y),
-  observer: row(Y, Y, N, N, Y, N),
-  treasurer: row(Y, Y, N, N, Y, Y),
-  "non-member": row(N, N, N, N, N, N),
-  "signed-out": row(N, N, N, N, N, N),
+const COLUMNS: TableAction[] = [
+  "table.view",
+  "table.summary.view",
+  "table.members.view",
+  "table.activity.view",
+  "table.edit",
+  "table.status.change",
+  "table.invite",
+  "table.roles.change",
+  "parties.manage",
+  "phases.manage",
+  "mandate.record",
+  "commitments.record",
+  "commitments.breach",
+  "notes.read",
+  "notes.write",
+];
+//                                 view sum  mem  act  edit stat inv  role part phas mand comr comb nread nwrite
+const OPEN: Record<string, boolean[]> = {
+  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y],
+  chair: /*                   */ [Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, Y],
+  secretary: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, Y, Y],
+  delegate: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, Y, Y],
+  "delegate (municipality)": /**/ [Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, Y, Y],
+  observer: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, N],
+  treasurer: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, Y],
+  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
 };
-
-function row(...cells: boolean[]): Record<TableAction, boolean> {
-  return Object.fromEntries(TABLE_ACTIONS.map((action, index) => [action, cells[index]])) as Record<TableAction, boolean>;
-}
+const READ_WHEN_CLOSED = new Set<TableAction>([
+  "table.view",
+  "table.summary.view",
+  "table.members.view",
+  "table.activity.view",
+  "notes.read",
+  "table.status.change",
+]);
 
 function actor(name: string): TableActor {
   if (name === "non-member") return { kind: "non-member" };
   if (name === "signed-out") return { kind: "signed-out" };
-  return { kind: "member", role: name as (typeof ROLES)[number] };
+  if (name === "delegate (municipality)") return { kind: "member", role: "delegate", partyType: "municipality_department" };
+  return { kind: "member", role: name as (typeof ROLES)[number], partyType: "sex_worker_organisation" };
 }
 
 describe("table policy", () => {
-  it("covers every role plus non-members and signed-out people", () => {
-    expect(Object.keys(MATRIX).sort()).toEqual([...ROLES, "non-member", "signed-out"].sort());
+  it("covers every role plus non-members and signed-out people, and every action", () => {
+    expect(
+      Object.keys(OPEN)
+        .filter((k) => !k.includes("("))
+        .sort(),
+    ).toEqual([...ROLES, "non-member", "signed-out"].sort());
+    expect([...COLUMNS].sort()).toEqual([...TABLE_ACTIONS].sort());
   });
 
-  for (const [who, expected] of Object.entries(MATRIX)) {
-    for (const action of TABLE_ACTIONS) {
-      it(`${who} ${expected[action] ? "may" : "may not"} ${action}`, () => {
-        expect(can(actor(who), action)).toBe(expected[action]);
+  for (const status of ["in_preparation", "active", "paused", "closed"] as const) {
+    const table: TableState = { status, publicSummary: false };
+    for (const [who, cells] of Object.entries(OPEN)) {
+      COLUMNS.forEach((action, index) => {
+        const open = cells[index] ?? false;
+        const expected = status === "closed" ? open && READ_WHEN_CLOSED.has(action) : open;
+        it(`${who} ${expected ? "may" : "may not"} ${action} when ${status}`, () => {
+          expect(can(actor(who), action, table)).toBe(expected);
+        });
       });
     }
   }
+
+  it("shows a public summary to anyone, signed in or not, only when the table made it public", () => {
+    for (const who of ["non-member", "signed-out"]) {
+      expect(can(actor(who), "table.summary.view", { status: "active", publicSummary: true })).toBe(true);
+      expect(can(actor(who), "table.summary.view", { status: "closed", publicSummary: true })).toBe(true);
+      expect(can(actor(who), "table.summary.view", { status: "active", publicSummary: false })).toBe(false);
+    }
+  });
 
   it("lets any signed-in person convene a table, and nobody signed out", () => {
     expect(canCreateTable({ kind: "signed-in" })).toBe(true);

@@ -1,33 +1,79 @@
-// Who may do what at a table. Pure functions over the actor's role, tested as a full matrix in
-// policy.test.ts; every route and the realtime server ask these, never their own rules.
+// Who may do what at a table, given the table's state. Pure functions, tested as a full
+// role × action × status matrix in policy.test.ts; every route and the realtime server ask
+// these, never their own rules.
+import type { PartyType, TableStatus } from "../../generated/prisma/enums.ts";
 import type { Role } from "./model.ts";
 
 export const TABLE_ACTIONS = [
   "table.view",
+  "table.summary.view",
   "table.members.view",
+  "table.activity.view",
+  "table.edit",
+  "table.status.change",
   "table.invite",
   "table.roles.change",
+  "parties.manage",
+  "phases.manage",
+  "mandate.record",
+  "commitments.record",
+  "commitments.breach",
   "notes.read",
   "notes.write",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
-/** signed-out: no session; non-member: signed in but not at this table. */
-export type TableActor = { kind: "signed-out" } | { kind: "non-member" } | { kind: "member"; role: Role };
+export const TABLE_STATUSES = ["in_preparation", "active", "paused", "closed"] as const satisfies readonly TableStatus[];
 
-const MEMBER_ACTIONS: Record<TableAction, (role: Role) => boolean> = {
-  "table.view": () => true,
-  "table.members.view": () => true,
-  "table.invite": (role) => role === "facilitator",
-  "table.roles.change": (role) => role === "facilitator",
-  "notes.read": () => true,
+/** signed-out: no session; non-member: signed in but not at this table. */
+export type TableActor = { kind: "signed-out" } | { kind: "non-member" } | { kind: "member"; role: Role; partyType?: PartyType | null };
+
+export type TableState = { status: TableStatus; publicSummary: boolean };
+
+// Municipal officials document the mandate their own body gave.
+const MANDATE_PARTY_TYPES: readonly PartyType[] = ["municipality_department", "council"];
+
+type Rule = { who: (actor: Extract<TableActor, { kind: "member" }>) => boolean; whenClosed: boolean };
+
+const everyone = () => true;
+const only =
+  (...roles: Role[]) =>
+  (actor: { role: Role }) =>
+    roles.includes(actor.role);
+
+const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
+  "table.view": { who: everyone, whenClosed: true },
+  "table.members.view": { who: everyone, whenClosed: true },
+  "table.activity.view": { who: everyone, whenClosed: true },
+  "notes.read": { who: everyone, whenClosed: true },
+  // A closed table is read-only; only its facilitator can reopen it.
+  "table.status.change": { who: only("facilitator"), whenClosed: true },
+  "table.edit": { who: only("facilitator"), whenClosed: false },
+  "table.invite": { who: only("facilitator"), whenClosed: false },
+  "table.roles.change": { who: only("facilitator"), whenClosed: false },
+  "parties.manage": { who: only("facilitator"), whenClosed: false },
+  "phases.manage": { who: only("facilitator", "chair"), whenClosed: false },
+  "mandate.record": {
+    who: (actor) =>
+      actor.role === "facilitator" ||
+      actor.role === "secretary" ||
+      (actor.role === "delegate" && MANDATE_PARTY_TYPES.includes(actor.partyType ?? "other")),
+    whenClosed: false,
+  },
+  // Delegates speak for their own party; the facilitator records on a party's behalf.
+  "commitments.record": { who: only("facilitator", "delegate"), whenClosed: false },
+  // Holding parties to their word is the neutral chair's job.
+  "commitments.breach": { who: only("chair"), whenClosed: false },
   // Observers follow the notes live but do not write in them.
-  "notes.write": (role) => role !== "observer",
+  "notes.write": { who: (actor) => actor.role !== "observer", whenClosed: false },
 };
 
-export function can(actor: TableActor, action: TableAction): boolean {
+export function can(actor: TableActor, action: TableAction, table: TableState): boolean {
+  if (action === "table.summary.view") return table.publicSummary || actor.kind === "member";
   if (actor.kind !== "member") return false;
-  return MEMBER_ACTIONS[action](actor.role);
+  const rule = RULES[action];
+  if (table.status === "closed" && !rule.whenClosed) return false;
+  return rule.who(actor);
 }
 
 /** Any signed-in person may convene a new table; they become its facilitator. */
@@ -35,8 +81,8 @@ export function canCreateTable(actor: { kind: "signed-out" } | { kind: "signed-i
   return actor.kind === "signed-in";
 }
 
-export function actorFor(accountId: string | null, membership: { role: Role } | null): TableActor {
+export function actorFor(accountId: string | null, membership: { role: Role; partyType?: PartyType | null } | null): TableActor {
   if (!accountId) return { kind: "signed-out" };
   if (!membership) return { kind: "non-member" };
-  return { kind: "member", role: membership.role };
+  return { kind: "member", role: membership.role, partyType: membership.partyType ?? null };
 }

@@ -72,6 +72,6 @@ describe("reading a table", () => {
     const list = await openInvitations(t.db, facilitator.accountId, tableId, new Date(now.getTime() + 2 * 86_400_000));
     expect(list.map((invitation) => invitation.id)).toEqual([open.id]);
     expect(Object.keys(list[0] ?? {}).sort()).toEqual(["createdAt", "expiresAt", "id", "role"]);
-    await expect(openInvitations(t.db, members[0]?.accountId ?? "", tableId, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(openInvitations(t.db, members[0]?.accountId ?? "", tableId, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

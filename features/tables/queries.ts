@@ -1,23 +1,55 @@
+import type { PartyType } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
-import { actorFor, can, type TableAction } from "./policy.ts";
+import type { Role } from "./model.ts";
+import { actorFor, can, TABLE_ACTIONS, type TableAction, type TableState } from "./policy.ts";
 
-export async function membershipOf(db: Db, accountId: string, tableId: string) {
+export type MemberContext = {
+  id: string;
+  role: Role;
+  partyId: string | null;
+  partyType: PartyType | null;
+  table: TableState;
+};
+
+/** The account's place at a table with the table's state, or null for non-members. */
+export async function membershipOf(db: Db, accountId: string, tableId: string): Promise<MemberContext | null> {
   if (!isUuid(tableId)) return null;
-  return db.membership.findUnique({ where: { tableId_accountId: { tableId, accountId } }, select: { id: true, role: true } });
+  const membership = await db.membership.findUnique({
+    where: { tableId_accountId: { tableId, accountId } },
+    select: {
+      id: true,
+      role: true,
+      partyId: true,
+      party: { select: { type: true } },
+      table: { select: { status: true, publicSummary: true } },
+    },
+  });
+  if (!membership) return null;
+  return {
+    id: membership.id,
+    role: membership.role,
+    partyId: membership.partyId,
+    partyType: membership.party?.type ?? null,
+    table: membership.table,
+  };
 }
 
 /**
  * Loads what an action needs to know about the actor at a table and checks the policy.
- * Unknown tables and forbidden ones answer alike, so ids cannot be probed.
+ * Unknown tables and tables the person is not at answer alike, so ids cannot be probed;
+ * members learn why they may not (their role, or the table being closed).
  */
-export async function authorize(db: Db, accountId: string | null, tableId: string, action: TableAction) {
+export async function authorize(db: Db, accountId: string | null, tableId: string, action: TableAction): Promise<MemberContext> {
   const membership = accountId ? await membershipOf(db, accountId, tableId) : null;
-  if (!membership || !can(actorFor(accountId, membership), action)) {
-    throw new AppError(accountId ? "NOT_FOUND" : "NOT_SIGNED_IN");
+  if (!membership) throw new AppError(accountId ? "NOT_FOUND" : "NOT_SIGNED_IN");
+  const actor = actorFor(accountId, membership);
+  if (can(actor, action, membership.table)) return membership;
+  if (membership.table.status === "closed" && can(actor, action, { ...membership.table, status: "active" })) {
+    throw new AppError("TABLE_CLOSED");
   }
-  return membership;
+  throw new AppError("FORBIDDEN");
 }
 
 export async function tablesOf(db: Db, accountId: string) {
@@ -29,6 +61,12 @@ export async function tablesOf(db: Db, accountId: string) {
   return memberships.map((membership) => ({ ...membership.table, role: membership.role }));
 }
 
+/** Every action's answer for this member, so pages show only what the person may do. */
+export function permissionsOf(member: MemberContext): Record<TableAction, boolean> {
+  const actor = actorFor("member", member);
+  return Object.fromEntries(TABLE_ACTIONS.map((action) => [action, can(actor, action, member.table)])) as Record<TableAction, boolean>;
+}
+
 /** The table page's data for a member. Members see each other's pseudonyms, nobody's sign-in name. */
 export async function tableForMember(db: Db, accountId: string, tableId: string) {
   const membership = await authorize(db, accountId, tableId, "table.view");
@@ -37,20 +75,36 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
     select: {
       id: true,
       title: true,
+      policyQuestion: true,
+      municipality: true,
+      region: true,
+      status: true,
+      languages: true,
+      decisionRule: true,
+      publicSummary: true,
       createdAt: true,
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, account: { select: { pseudonym: true } } },
+        select: { id: true, role: true, partyId: true, account: { select: { pseudonym: true } } },
       },
     },
   });
   return {
     id: table.id,
     title: table.title,
+    policyQuestion: table.policyQuestion,
+    municipality: table.municipality,
+    region: table.region,
+    status: table.status,
+    languages: table.languages,
+    decisionRule: table.decisionRule,
+    publicSummary: table.publicSummary,
     createdAt: table.createdAt,
     myMembershipId: membership.id,
     myRole: membership.role,
-    members: table.memberships.map((m) => ({ membershipId: m.id, role: m.role, pseudonym: m.account.pseudonym })),
+    myPartyId: membership.partyId,
+    may: permissionsOf(membership),
+    members: table.memberships.map((m) => ({ membershipId: m.id, role: m.role, partyId: m.partyId, pseudonym: m.account.pseudonym })),
   };
 }
 

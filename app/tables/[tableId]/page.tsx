@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { can } from "../../../features/tables/policy.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
 import { InvitationPanel } from "./invitation-panel.tsx";
@@ -21,9 +20,8 @@ export default async function TablePage({ params }: Props) {
   const { session, table } = await loadTable(tableId, `/tables/${tableId}`);
   const t = await getTranslations("table");
   const tr = await getTranslations("roles");
-  const actor = { kind: "member", role: table.myRole } as const;
-  const mayInvite = can(actor, "table.invite");
-  const mayChangeRoles = can(actor, "table.roles.change");
+  const mayInvite = table.may["table.invite"];
+  const mayChangeRoles = table.may["table.roles.change"];
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
   return (
     <div className="stack">

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { docName } from "../../../../features/docs/names.ts";
-import { can } from "../../../../features/tables/policy.ts";
 import { realtimeUrl } from "../../../_server/realtime-url.ts";
 import { loadTable } from "../load-table.ts";
 import { NotesEditor } from "./notes-editor.tsx";
@@ -20,7 +19,7 @@ export default async function NotesPage({ params }: Props) {
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/notes`);
   const t = await getTranslations("notes");
   const tt = await getTranslations("table");
-  const readOnly = !can({ kind: "member", role: table.myRole }, "notes.write");
+  const readOnly = !table.may["notes.write"];
   return (
     <div className="stack">
       <p>

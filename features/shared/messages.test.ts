@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import en from "../../messages/en.json" with { type: "json" };
+import nl from "../../messages/nl.json" with { type: "json" };
+import { ERROR_CODES } from "./app-error.ts";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keys(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+describe("translations", () => {
+  it("have a Dutch and an English message for every error code", () => {
+    for (const code of ERROR_CODES) {
+      expect(nl.errors[code], `nl errors.${code}`).toBeTruthy();
+      expect(en.errors[code], `en errors.${code}`).toBeTruthy();
+    }
+  });
+
+  it("offer the same texts in Dutch and English", () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+  });
+});
