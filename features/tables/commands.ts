@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
+import { createDefaultPhases } from "./phases.ts";
 import { actorFor, can } from "./policy.ts";
 import { authorize } from "./queries.ts";
 
@@ -16,6 +17,7 @@ export async function createTable(db: Db, accountId: string, input: { title: unk
       data: { tableId: table.id, accountId, role: "facilitator", createdAt: now },
       select: { id: true },
     });
+    await createDefaultPhases(tx, table.id);
     await recordAudit(tx, { action: "table.created", tableId: table.id, data: { by: membership.id } }, now);
     return table;
   });

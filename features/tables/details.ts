@@ -1,0 +1,50 @@
+// A table's own description: its question, where, status, languages, decision rule, publicity.
+import { z } from "zod";
+import type { Db } from "../../prisma/db.ts";
+import { recordAudit } from "../audit/record.ts";
+import { AppError } from "../shared/app-error.ts";
+import { tableTitleSchema } from "./model.ts";
+import { TABLE_STATUSES } from "./policy.ts";
+import { authorize } from "./queries.ts";
+
+export const LANGUAGE_CODES = ["nl", "en", "ro", "es", "bg", "hu", "pl", "pt", "th", "uk"] as const;
+export const DECISION_RULES = ["all_or_most", "consent", "unanimity"] as const;
+
+export const tableDetailsSchema = z.object({
+  title: tableTitleSchema,
+  policyQuestion: z.string().trim().max(2000, { message: "INVALID_INPUT" }),
+  municipality: z.string().trim().max(120, { message: "INVALID_INPUT" }),
+  region: z.string().trim().max(120, { message: "INVALID_INPUT" }),
+  languages: z.array(z.enum(LANGUAGE_CODES)).min(1, { message: "LANGUAGES_REQUIRED" }),
+  decisionRule: z.enum(DECISION_RULES),
+  publicSummary: z.boolean(),
+});
+export type TableDetailsInput = z.input<typeof tableDetailsSchema>;
+
+function firstProblem(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const code = issue?.message === "TABLE_TITLE_INVALID" || issue?.message === "LANGUAGES_REQUIRED" ? issue.message : "INVALID_INPUT";
+  return new AppError(code, { field: String(issue?.path[0] ?? "") });
+}
+
+export async function updateTableDetails(db: Db, accountId: string, tableId: string, input: TableDetailsInput, now = new Date()) {
+  const member = await authorize(db, accountId, tableId, "table.edit");
+  const parsed = tableDetailsSchema.safeParse(input);
+  if (!parsed.success) throw firstProblem(parsed.error);
+  await db.$transaction(async (tx) => {
+    await tx.table.update({ where: { id: tableId }, data: { ...parsed.data, updatedAt: now } });
+    await recordAudit(tx, { action: "table.details_changed", tableId, data: { by: member.id } }, now);
+  });
+}
+
+export async function changeTableStatus(db: Db, accountId: string, tableId: string, status: unknown, now = new Date()) {
+  const member = await authorize(db, accountId, tableId, "table.status.change");
+  const parsed = z.enum(TABLE_STATUSES).safeParse(status);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: "status" });
+  await db.$transaction(async (tx) => {
+    const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: { status: true } });
+    if (before.status === parsed.data) return;
+    await tx.table.update({ where: { id: tableId }, data: { status: parsed.data, updatedAt: now } });
+    await recordAudit(tx, { action: "table.status_changed", tableId, data: { by: member.id, from: before.status, to: parsed.data } }, now);
+  });
+}

@@ -1,0 +1,135 @@
+// The mandate record: who gave the table authority, for what, until when. Amendments add a new
+// version; earlier versions stay as they were, so the history can always be read back.
+import { z } from "zod";
+import type { DecisionPower } from "../../generated/prisma/enums.ts";
+import type { Db } from "../../prisma/db.ts";
+import { recordAudit } from "../audit/record.ts";
+import { AppError, type ErrorCode } from "../shared/app-error.ts";
+import { authorize } from "./queries.ts";
+
+export const ISSUING_BODIES = ["council", "college", "mayor", "alderman", "board"] as const;
+export const DECISION_POWERS = ["advisory", "binding_recommendation", "co_decision", "delegated_decision"] as const;
+export const POLICY_DOMAINS = ["public_order", "care", "zoning_permits", "labour_income", "health"] as const;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "INVALID_DATE" });
+
+export const officialSchema = z.object({
+  office: z.string().trim().min(2, { message: "OFFICIAL_INVALID" }).max(120, { message: "OFFICIAL_INVALID" }),
+  portfolio: z.string().trim().max(120, { message: "OFFICIAL_INVALID" }).default(""),
+  domains: z.array(z.enum(POLICY_DOMAINS)).default([]),
+});
+export type Official = z.infer<typeof officialSchema>;
+
+export const mandateSchema = z
+  .object({
+    issuingBody: z.enum(ISSUING_BODIES),
+    decisionReference: z.string().trim().min(1, { message: "MANDATE_REFERENCE_REQUIRED" }).max(120, { message: "INVALID_INPUT" }),
+    decisionDate: isoDay,
+    scope: z.string().trim().min(3, { message: "MANDATE_SCOPE_REQUIRED" }).max(2000, { message: "INVALID_INPUT" }),
+    domains: z.array(z.enum(POLICY_DOMAINS)).min(1, { message: "MANDATE_DOMAINS_REQUIRED" }),
+    decisionPower: z.enum(DECISION_POWERS),
+    issuerCommitment: z.string().trim().max(2000, { message: "INVALID_INPUT" }).default(""),
+    termStart: isoDay,
+    termEnd: isoDay,
+    reviewDate: z.union([z.literal(""), isoDay]).default(""),
+    officials: z.array(officialSchema).min(1, { message: "MANDATE_OFFICIAL_REQUIRED" }).max(10),
+    attachments: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  })
+  .refine((m) => m.termStart < m.termEnd, { message: "MANDATE_TERM_INVALID", path: ["termEnd"] });
+export type MandateInput = z.input<typeof mandateSchema>;
+
+const CODES = new Set<string>([
+  "INVALID_DATE",
+  "OFFICIAL_INVALID",
+  "MANDATE_REFERENCE_REQUIRED",
+  "MANDATE_SCOPE_REQUIRED",
+  "MANDATE_DOMAINS_REQUIRED",
+  "MANDATE_OFFICIAL_REQUIRED",
+  "MANDATE_TERM_INVALID",
+]);
+
+function parse(input: MandateInput) {
+  const parsed = mandateSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const code = (CODES.has(issue?.message ?? "") ? issue?.message : "INVALID_INPUT") as ErrorCode;
+    throw new AppError(code, { field: String(issue?.path[0] ?? "") });
+  }
+  return parsed.data;
+}
+
+const day = (value: string) => new Date(`${value}T00:00:00Z`);
+
+/** Records the mandate (version 1) or, with a note, an amendment as the next version. */
+export async function recordMandate(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  input: MandateInput & { amendmentNote?: string },
+  now = new Date(),
+) {
+  const member = await authorize(db, accountId, tableId, "mandate.record");
+  const data = parse(input);
+  const note = (input.amendmentNote ?? "").trim().slice(0, 2000);
+  return db.$transaction(async (tx) => {
+    const latest = await tx.mandateVersion.findFirst({ where: { tableId }, orderBy: { version: "desc" }, select: { version: true } });
+    if (latest && !note) throw new AppError("AMENDMENT_NOTE_REQUIRED", { field: "amendmentNote" });
+    const version = (latest?.version ?? 0) + 1;
+    const created = await tx.mandateVersion.create({
+      data: {
+        tableId,
+        version,
+        issuingBody: data.issuingBody,
+        decisionReference: data.decisionReference,
+        decisionDate: day(data.decisionDate),
+        scope: data.scope,
+        domains: data.domains,
+        decisionPower: data.decisionPower,
+        issuerCommitment: data.issuerCommitment,
+        termStart: day(data.termStart),
+        termEnd: day(data.termEnd),
+        reviewDate: data.reviewDate ? day(data.reviewDate) : null,
+        officials: data.officials,
+        attachments: data.attachments,
+        amendmentNote: note,
+        recordedBy: member.id,
+        createdAt: now,
+      },
+      select: { id: true, version: true },
+    });
+    await recordAudit(
+      tx,
+      { action: version === 1 ? "mandate.recorded" : "mandate.amended", tableId, data: { by: member.id, version } },
+      now,
+    );
+    return created;
+  });
+}
+
+/** All versions, newest first. Readable by members and, for public tables, in the summary. */
+export async function mandateHistory(db: Db, tableId: string) {
+  const versions = await db.mandateVersion.findMany({ where: { tableId }, orderBy: { version: "desc" } });
+  return versions.map((v) => ({ ...v, officials: z.array(officialSchema).catch([]).parse(v.officials) }));
+}
+
+const AUTHORITATIVE_POWERS: readonly DecisionPower[] = ["binding_recommendation", "co_decision", "delegated_decision"];
+
+export type MandateStanding =
+  | { state: "none" }
+  | { state: "authoritative"; until: Date }
+  | { state: "advisory"; until: Date }
+  | { state: "not_started"; from: Date }
+  | { state: "lapsed"; since: Date };
+
+/** Whether the table is authoritative (gezaghebbend) now: a current mandate with power to decide. */
+export function mandateStanding(
+  latest: { decisionPower: DecisionPower; termStart: Date; termEnd: Date } | undefined,
+  now: Date,
+): MandateStanding {
+  if (!latest) return { state: "none" };
+  if (now < latest.termStart) return { state: "not_started", from: latest.termStart };
+  if (now >= latest.termEnd) return { state: "lapsed", since: latest.termEnd };
+  return AUTHORITATIVE_POWERS.includes(latest.decisionPower)
+    ? { state: "authoritative", until: latest.termEnd }
+    : { state: "advisory", until: latest.termEnd };
+}
