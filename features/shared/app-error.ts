@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   "AMENDMENT_NOTE_REQUIRED",
   "CHAIR_IS_DELEGATE",
   "CHAIR_HOLDS_OFFICE",
+  "CHAIR_DECLARATION_REQUIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -213,15 +213,15 @@ describe("changing roles", () => {
   it("is done by a facilitator and recorded with the old and the new role", async () => {
     const { tableId, facilitator, members } = await makeTable(t.db, ["delegate"]);
     const target = members[0]?.membershipId ?? "";
-    await changeRole(t.db, facilitator.accountId, { tableId, membershipId: target, role: "chair", reason: "rotatie" }, now);
-    expect(await roleOf(target)).toBe("chair");
+    await changeRole(t.db, facilitator.accountId, { tableId, membershipId: target, role: "secretary", reason: "rotatie" }, now);
+    expect(await roleOf(target)).toBe("secretary");
     const event = await t.db.auditEvent.findFirstOrThrow({
       where: { tableId, action: "membership.role_changed" },
       select: { data: true, createdAt: true },
     });
     expect(event).toEqual({
       createdAt: now,
-      data: { by: facilitator.membershipId, membership: target, from: "delegate", to: "chair", reason: "rotatie" },
+      data: { by: facilitator.membershipId, membership: target, from: "delegate", to: "secretary", reason: "rotatie" },
     });
   });
 

@@ -131,6 +131,9 @@ export async function changeRole(
       select: { id: true, role: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
+    // A chair is appointed with an independence declaration (appointChair), never by a plain change.
+    if (role.data === "chair" && target.role !== "chair") throw new AppError("CHAIR_DECLARATION_REQUIRED");
+    if (role.data === "delegate" && target.role === "chair") throw new AppError("CHAIR_IS_DELEGATE");
     if (target.role === "facilitator" && role.data !== "facilitator") {
       const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator" } });
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");

@@ -1,0 +1,64 @@
+// Appointing the neutral chair: not a delegate of any party, no political office at the
+// municipality, and a signed independence declaration recorded with who appointed them.
+import { z } from "zod";
+import type { Db } from "../../prisma/db.ts";
+import { recordAudit } from "../audit/record.ts";
+import { isUuid } from "../identity/sessions.ts";
+import { AppError } from "../shared/app-error.ts";
+import { authorize } from "./queries.ts";
+
+export const chairDeclarationSchema = z.object({
+  membershipId: z.string().uuid(),
+  holdsPoliticalOffice: z.boolean(),
+  declaredTies: z.string().trim().max(2000).default(""),
+});
+
+export async function appointChair(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  input: z.input<typeof chairDeclarationSchema>,
+  now = new Date(),
+) {
+  const actor = await authorize(db, accountId, tableId, "table.roles.change");
+  const parsed = chairDeclarationSchema.safeParse(input);
+  if (!parsed.success || !isUuid(tableId)) throw new AppError("INVALID_INPUT");
+  const { membershipId, holdsPoliticalOffice, declaredTies } = parsed.data;
+  if (holdsPoliticalOffice) throw new AppError("CHAIR_HOLDS_OFFICE", { field: "holdsPoliticalOffice" });
+  return db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({ where: { id: membershipId, tableId }, select: { id: true, role: true, partyId: true } });
+    if (!target) throw new AppError("NOT_FOUND");
+    if (target.role === "delegate" || target.partyId) throw new AppError("CHAIR_IS_DELEGATE", { field: "membershipId" });
+    if (target.role === "facilitator") {
+      const facilitators = await tx.membership.count({ where: { tableId, role: "facilitator" } });
+      if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
+    }
+    await tx.membership.update({ where: { id: target.id }, data: { role: "chair", updatedAt: now } });
+    const declaration = await tx.chairDeclaration.create({
+      data: {
+        tableId,
+        membershipId: target.id,
+        appointedBy: actor.id,
+        declaredTies,
+        noPoliticalOffice: true,
+        noPartyDelegate: true,
+        signedAt: now,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      tx,
+      { action: "chair.appointed", tableId, data: { by: actor.id, membership: target.id, from: target.role, declaration: declaration.id } },
+      now,
+    );
+    return declaration;
+  });
+}
+
+/** The current chair's standing for the characteristics panel. */
+export async function chairStanding(db: Db, tableId: string): Promise<{ declared: boolean } | null> {
+  const chairs = await db.membership.findMany({ where: { tableId, role: "chair" }, select: { id: true } });
+  if (chairs.length === 0) return null;
+  const declared = await db.chairDeclaration.count({ where: { tableId, membershipId: { in: chairs.map((c) => c.id) } } });
+  return { declared: declared > 0 };
+}
