@@ -3,6 +3,8 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createInvitation } from "../features/tables/commands.ts";
+import { recordMandate } from "../features/tables/mandates.ts";
+import { addParty } from "../features/tables/parties.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
 import { makeAccount, makeTable, type TestAccount, testDb } from "./support/data.ts";
 import { expectNotesReady, signIn } from "./support/pages.ts";
@@ -32,6 +34,23 @@ test.beforeAll(async () => {
   account = await makeAccount("Toegankelijk");
   const table = await makeTable([{ account, role: "facilitator" }]);
   const invitation = await createInvitation(testDb(), account.id, { tableId: table.id, role: "delegate" });
+  // Fill the table so every section renders: a public summary, a party and a mandate.
+  await testDb().table.update({
+    where: { id: table.id },
+    data: { publicSummary: true, policyQuestion: "Moet thuiswerk worden toegestaan?" },
+  });
+  await addParty(testDb(), account.id, table.id, { type: "sex_worker_organisation", name: "Stichting Rode Lantaarn" });
+  await recordMandate(testDb(), account.id, table.id, {
+    issuingBody: "college",
+    decisionReference: "LD-2025-014",
+    decisionDate: "2025-03-03",
+    scope: "Een herzien artikel opstellen",
+    domains: ["public_order", "care"],
+    decisionPower: "binding_recommendation",
+    termStart: "2025-03-03",
+    termEnd: "2030-03-03",
+    officials: [{ office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] }],
+  });
   ctx = { tableId: table.id, invitationToken: invitation.token };
 });
 

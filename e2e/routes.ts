@@ -11,5 +11,7 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/invite/[token]", path: (ctx) => `/invite/${ctx.invitationToken}`, signedIn: false },
   { pattern: "/tables/[tableId]", path: (ctx) => `/tables/${ctx.tableId}`, signedIn: true },
   { pattern: "/tables/[tableId]/notes", path: (ctx) => `/tables/${ctx.tableId}/notes`, signedIn: true },
+  { pattern: "/tables/[tableId]/mandate", path: (ctx) => `/tables/${ctx.tableId}/mandate`, signedIn: true },
+  { pattern: "/tables/[tableId]/summary", path: (ctx) => `/tables/${ctx.tableId}/summary`, signedIn: false },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
+import { AboutSection, ChairSection, CharacteristicsPanel, PartiesSection, PhasesSection } from "./governance-sections.tsx";
 import { InvitationPanel } from "./invitation-panel.tsx";
 import { loadTable } from "./load-table.ts";
 import { RoleForm } from "./role-form.tsx";
@@ -23,6 +25,7 @@ export default async function TablePage({ params }: Props) {
   const mayInvite = table.may["table.invite"];
   const mayChangeRoles = table.may["table.roles.change"];
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
+  const overview = await tableOverview(getDb(), session.accountId, table.id, new Date());
   return (
     <div className="stack">
       <h1>{table.title}</h1>
@@ -34,6 +37,10 @@ export default async function TablePage({ params }: Props) {
           {t("openNotes")}
         </Link>
       </p>
+      <CharacteristicsPanel assessments={overview.characteristics} />
+      <AboutSection table={table} overview={overview} />
+      <PartiesSection table={table} overview={overview} />
+      <PhasesSection table={table} overview={overview} />
       <section aria-labelledby="members">
         <h2 id="members">
           {t("members")} <span className="badge">{t("membersCount", { count: table.members.length })}</span>
@@ -52,6 +59,7 @@ export default async function TablePage({ params }: Props) {
             </li>
           ))}
         </ul>
+        <ChairSection table={table} />
       </section>
       {mayInvite && (
         <InvitationPanel

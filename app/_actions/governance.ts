@@ -1,0 +1,117 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { appointChair } from "../../features/tables/chair.ts";
+import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
+import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
+import { addParty, type PartyInput } from "../../features/tables/parties.ts";
+import { setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
+import { getDb } from "../../prisma/db.ts";
+import { type ActionResult, runAction } from "../_server/action-result.ts";
+import { currentSession } from "../_server/session.ts";
+
+async function accountId(): Promise<string> {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  return session.accountId;
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+async function act(tableId: string, work: (id: string) => Promise<unknown>): Promise<ActionResult> {
+  const id = await accountId();
+  const result = await runAction(async () => {
+    await work(id);
+    return null;
+  });
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
+  return result;
+}
+
+export async function updateDetailsAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  const input: TableDetailsInput = {
+    title: text(form, "title"),
+    policyQuestion: text(form, "policyQuestion"),
+    municipality: text(form, "municipality"),
+    region: text(form, "region"),
+    languages: form.getAll("languages").map(String) as TableDetailsInput["languages"],
+    decisionRule: text(form, "decisionRule") as TableDetailsInput["decisionRule"],
+    publicSummary: form.get("publicSummary") === "on",
+  };
+  return act(tableId, (id) => updateTableDetails(getDb(), id, tableId, input));
+}
+
+export async function changeStatusAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) => changeTableStatus(getDb(), id, tableId, text(form, "status")));
+}
+
+export async function addPartyAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  const input: PartyInput = {
+    type: text(form, "type") as PartyInput["type"],
+    name: text(form, "name"),
+    represents: text(form, "represents"),
+    representation: text(form, "representation") as PartyInput["representation"],
+    hasDecisionPower: form.get("hasDecisionPower") === "on",
+  };
+  return act(tableId, (id) => addParty(getDb(), id, tableId, input));
+}
+
+export async function setCurrentPhaseAction(tableId: string, phaseId: string) {
+  return act(tableId, (id) => setCurrentPhase(getDb(), id, tableId, phaseId));
+}
+
+export async function updatePhaseAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    updatePhase(getDb(), id, tableId, text(form, "phaseId"), {
+      name: text(form, "name"),
+      deliverables: text(form, "deliverables"),
+      startsOn: text(form, "startsOn"),
+      endsOn: text(form, "endsOn"),
+    }),
+  );
+}
+
+export async function appointChairAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    appointChair(getDb(), id, tableId, {
+      membershipId: text(form, "membershipId"),
+      holdsPoliticalOffice: form.get("holdsPoliticalOffice") === "on",
+      declaredTies: text(form, "declaredTies"),
+    }),
+  );
+}
+
+export async function recordMandateAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  const officials = [0, 1, 2]
+    .map((n) => ({
+      office: text(form, `official${n}.office`).trim(),
+      portfolio: text(form, `official${n}.portfolio`),
+      domains: form.getAll(`official${n}.domains`).map(String),
+    }))
+    .filter((official) => official.office || official.portfolio);
+  const input = {
+    issuingBody: text(form, "issuingBody"),
+    decisionReference: text(form, "decisionReference"),
+    decisionDate: text(form, "decisionDate"),
+    scope: text(form, "scope"),
+    domains: form.getAll("domains").map(String),
+    decisionPower: text(form, "decisionPower"),
+    issuerCommitment: text(form, "issuerCommitment"),
+    termStart: text(form, "termStart"),
+    termEnd: text(form, "termEnd"),
+    reviewDate: text(form, "reviewDate"),
+    officials,
+    attachments: text(form, "attachments")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
+    amendmentNote: text(form, "amendmentNote"),
+  } as MandateInput & { amendmentNote: string };
+  return act(tableId, (id) => recordMandate(getDb(), id, tableId, input));
+}

@@ -1,0 +1,353 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Assessment } from "../../../features/tables/characteristics.ts";
+import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
+import type { MandateStanding } from "../../../features/tables/mandates.ts";
+import type { tableOverview } from "../../../features/tables/overview.ts";
+import { PARTY_TYPES, REPRESENTATIONS } from "../../../features/tables/parties.ts";
+import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
+import type { tableForMember } from "../../../features/tables/queries.ts";
+import {
+  addPartyAction,
+  appointChairAction,
+  changeStatusAction,
+  updateDetailsAction,
+  updatePhaseAction,
+} from "../../_actions/governance.ts";
+import { ActionForm } from "../../_components/action-form.tsx";
+import { MakeCurrentButton } from "./make-current-button.tsx";
+
+type Table = Awaited<ReturnType<typeof tableForMember>>;
+type Overview = Awaited<ReturnType<typeof tableOverview>>;
+
+const STATE_ICON = { met: "✓", not_met: "✗", not_assessable: "…" } as const;
+
+export async function CharacteristicsPanel({ assessments }: { assessments: Assessment[] }) {
+  const t = await getTranslations("characteristics");
+  return (
+    <section aria-labelledby="characteristics" className="card">
+      <h2 id="characteristics" style={{ marginTop: 0 }}>
+        {t("title")}
+      </h2>
+      <ul className="plain-list" data-testid="characteristics">
+        {assessments.map((a) => (
+          <li key={a.characteristic} data-characteristic={a.characteristic} data-state={a.state}>
+            <span>
+              <strong>{t(`names.${a.characteristic}`)}</strong>
+              <br />
+              <span className="hint">{t(`reasons.${a.reason}`)}</span>
+            </span>
+            <span className={`badge state-${a.state}`}>
+              <span aria-hidden="true">{STATE_ICON[a.state]} </span>
+              {t(`states.${a.state}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export async function StandingText({ standing }: { standing: MandateStanding }) {
+  const t = await getTranslations("mandate.standing");
+  const format = await getFormatter();
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
+  switch (standing.state) {
+    case "none":
+      return <>{t("none")}</>;
+    case "authoritative":
+    case "advisory":
+      return <>{t(standing.state, { date: day(standing.until) })}</>;
+    case "not_started":
+      return <>{t("not_started", { date: day(standing.from) })}</>;
+    case "lapsed":
+      return <>{t("lapsed", { date: day(standing.since) })}</>;
+  }
+}
+
+export async function AboutSection({ table, overview }: { table: Table; overview: Overview }) {
+  const t = await getTranslations("tableInfo");
+  const ts = await getTranslations("statuses");
+  const tr = await getTranslations("decisionRules");
+  const tl = await getTranslations("languageNames");
+  const tm = await getTranslations("mandate");
+  return (
+    <section aria-labelledby="about">
+      <h2 id="about">{t("about")}</h2>
+      {table.status === "closed" && <p className="alert alert-info">{t("closedNotice")}</p>}
+      <dl className="facts">
+        <dt>{t("policyQuestion")}</dt>
+        <dd>{table.policyQuestion || <span className="hint">{t("noQuestion")}</span>}</dd>
+        <dt>{t("municipality")}</dt>
+        <dd>{[table.municipality, table.region].filter(Boolean).join(", ") || "—"}</dd>
+        <dt>{t("status")}</dt>
+        <dd data-testid="table-status">{ts(table.status)}</dd>
+        <dt>{t("decisionRule")}</dt>
+        <dd>{tr(table.decisionRule)}</dd>
+        <dt>{t("languages")}</dt>
+        <dd>{table.languages.map((code) => (LANGUAGE_CODES.includes(code as never) ? tl(code as never) : code)).join(", ")}</dd>
+        <dt>{tm("title")}</dt>
+        <dd data-testid="mandate-standing">
+          <StandingText standing={overview.standing} /> · <Link href={`/tables/${table.id}/mandate`}>{tm("open")}</Link>
+        </dd>
+        <dt>{t("publicSummary")}</dt>
+        <dd>
+          {table.publicSummary ? t("publicSummaryOn") : t("publicSummaryOff")}
+          {table.publicSummary && (
+            <>
+              {" "}
+              · <Link href={`/tables/${table.id}/summary`}>{t("viewSummary")}</Link>
+            </>
+          )}
+        </dd>
+      </dl>
+      {table.may["table.edit"] && (
+        <details className="card">
+          <summary>{t("edit")}</summary>
+          <ActionForm action={updateDetailsAction} submitLabel={t("save")} savedMessage={t("saved")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="field">
+              <label htmlFor="details-title">{(await getTranslations("home"))("tableTitle")}</label>
+              <input id="details-title" name="title" type="text" defaultValue={table.title} maxLength={120} />
+            </div>
+            <div className="field">
+              <label htmlFor="details-question">{t("policyQuestion")}</label>
+              <textarea id="details-question" name="policyQuestion" defaultValue={table.policyQuestion} rows={3} maxLength={2000} />
+            </div>
+            <div className="row">
+              <div className="field">
+                <label htmlFor="details-municipality">{t("municipality")}</label>
+                <input id="details-municipality" name="municipality" type="text" defaultValue={table.municipality} maxLength={120} />
+              </div>
+              <div className="field">
+                <label htmlFor="details-region">{t("region")}</label>
+                <input id="details-region" name="region" type="text" defaultValue={table.region} maxLength={120} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="details-rule">{t("decisionRule")}</label>
+              <select id="details-rule" name="decisionRule" defaultValue={table.decisionRule}>
+                {DECISION_RULES.map((rule) => (
+                  <option key={rule} value={rule}>
+                    {tr(rule)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="field">
+              <legend>{t("languages")}</legend>
+              <div className="row">
+                {LANGUAGE_CODES.map((code) => (
+                  <label key={code}>
+                    <input type="checkbox" name="languages" value={code} defaultChecked={table.languages.includes(code)} /> {tl(code)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="publicSummary" defaultChecked={table.publicSummary} aria-describedby="public-hint" />{" "}
+                {t("publicSummary")}
+              </label>
+              <p className="hint" id="public-hint">
+                {t("publicSummaryHint")}
+              </p>
+            </div>
+          </ActionForm>
+        </details>
+      )}
+      {table.may["table.status.change"] && (
+        <ActionForm action={changeStatusAction} submitLabel={t("changeStatus")} className="row" secondary>
+          <input type="hidden" name="tableId" value={table.id} />
+          <div className="field">
+            <label htmlFor="table-status-select">{t("status")}</label>
+            <select id="table-status-select" name="status" defaultValue={table.status}>
+              {TABLE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {ts(status)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </ActionForm>
+      )}
+    </section>
+  );
+}
+
+export async function PartiesSection({ table, overview }: { table: Table; overview: Overview }) {
+  const t = await getTranslations("parties");
+  return (
+    <section aria-labelledby="parties">
+      <h2 id="parties">{t("title")}</h2>
+      {overview.warnings.map((warning) => (
+        <p key={warning} className="alert alert-error" data-testid={`warning-${warning}`}>
+          <span aria-hidden="true">⚠ </span>
+          {t(`warnings.${warning}`)}
+        </p>
+      ))}
+      {overview.parties.length === 0 ? (
+        <p className="hint">{t("none")}</p>
+      ) : (
+        <ul className="plain-list" data-testid="party-list">
+          {overview.parties.map((party) => (
+            <li key={party.id}>
+              <span>
+                <strong>{party.name}</strong> <span className="badge">{t(`types.${party.type}`)}</span>
+                {party.hasDecisionPower && <span className="badge">{t("decisionPower")}</span>}
+                <br />
+                <span className="hint">
+                  {[party.represents, t(`representations.${party.representation}`), t("members", { count: party._count.memberships })]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {table.may["parties.manage"] && (
+        <details className="card">
+          <summary>{t("add")}</summary>
+          <ActionForm action={addPartyAction} submitLabel={t("add")} savedMessage={t("added")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="field">
+              <label htmlFor="party-type">{t("type")}</label>
+              <select id="party-type" name="type" defaultValue="sex_worker_organisation">
+                {PARTY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`types.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="party-name">{t("name")}</label>
+              <input id="party-name" name="name" type="text" maxLength={120} />
+            </div>
+            <div className="field">
+              <label htmlFor="party-represents">{t("represents")}</label>
+              <input id="party-represents" name="represents" type="text" maxLength={500} />
+            </div>
+            <div className="field">
+              <label htmlFor="party-representation">{t("representation")}</label>
+              <select id="party-representation" name="representation" defaultValue="delegates">
+                {REPRESENTATIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`representations.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="hasDecisionPower" /> {t("hasDecisionPower")}
+              </label>
+            </div>
+          </ActionForm>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export async function PhasesSection({ table, overview }: { table: Table; overview: Overview }) {
+  const t = await getTranslations("phases");
+  const format = await getFormatter();
+  const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }) : "…");
+  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+  return (
+    <section aria-labelledby="phases">
+      <h2 id="phases">{t("title")}</h2>
+      <ol className="phase-list" data-testid="phase-list">
+        {overview.phases.map((phase) => {
+          const name = phase.name || (phase.kind ? t(`kinds.${phase.kind}` as "kinds.agenda_setting") : "");
+          return (
+            <li key={phase.id} aria-current={phase.current ? "step" : undefined} className={phase.current ? "current" : undefined}>
+              <div className="row" style={{ justifyContent: "space-between" }}>
+                <span>
+                  <strong>{name}</strong> {phase.current && <span className="badge">{t("current")}</span>}
+                  {(phase.startsOn || phase.endsOn) && (
+                    <span className="hint"> {t("dates", { start: day(phase.startsOn), end: day(phase.endsOn) })}</span>
+                  )}
+                </span>
+                {table.may["phases.manage"] && !phase.current && (
+                  <MakeCurrentButton tableId={table.id} phaseId={phase.id} label={t("makeCurrent")} name={name} />
+                )}
+              </div>
+              <p className="hint">
+                {t("deliverables")}: {phase.deliverables || t("noDeliverables")}
+              </p>
+              {table.may["phases.manage"] && (
+                <details>
+                  <summary>
+                    {t("edit")}: {name}
+                  </summary>
+                  <ActionForm action={updatePhaseAction} submitLabel={t("save")}>
+                    <input type="hidden" name="tableId" value={table.id} />
+                    <input type="hidden" name="phaseId" value={phase.id} />
+                    <div className="field">
+                      <label htmlFor={`phase-name-${phase.id}`}>{t("name")}</label>
+                      <input id={`phase-name-${phase.id}`} name="name" type="text" defaultValue={phase.name} maxLength={120} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`phase-deliverables-${phase.id}`}>{t("deliverables")}</label>
+                      <textarea id={`phase-deliverables-${phase.id}`} name="deliverables" defaultValue={phase.deliverables} rows={2} />
+                    </div>
+                    <div className="row">
+                      <div className="field">
+                        <label htmlFor={`phase-start-${phase.id}`}>{t("startsOn")}</label>
+                        <input id={`phase-start-${phase.id}`} name="startsOn" type="date" defaultValue={iso(phase.startsOn)} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`phase-end-${phase.id}`}>{t("endsOn")}</label>
+                        <input id={`phase-end-${phase.id}`} name="endsOn" type="date" defaultValue={iso(phase.endsOn)} />
+                      </div>
+                    </div>
+                  </ActionForm>
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export async function ChairSection({ table }: { table: Table }) {
+  const t = await getTranslations("chair");
+  const tr = await getTranslations("roles");
+  const candidates = table.members.filter((m) => m.role !== "chair" && m.role !== "delegate" && !m.partyId);
+  if (!table.may["table.roles.change"] || candidates.length === 0) return null;
+  return (
+    <details className="card">
+      <summary>{t("appoint")}</summary>
+      <p className="hint">{t("declaration")}</p>
+      <ActionForm action={appointChairAction} submitLabel={t("appoint")} savedMessage={t("appointed")}>
+        <input type="hidden" name="tableId" value={table.id} />
+        <div className="field">
+          <label htmlFor="chair-member">{t("member")}</label>
+          <select id="chair-member" name="membershipId">
+            {table.members
+              .filter((m) => m.role !== "chair")
+              .map((m) => (
+                <option key={m.membershipId} value={m.membershipId}>
+                  {m.pseudonym} ({tr(m.role)})
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="holdsPoliticalOffice" /> {t("holdsPoliticalOffice")}
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor="chair-ties">{t("declaredTies")}</label>
+          <textarea id="chair-ties" name="declaredTies" rows={2} maxLength={2000} />
+        </div>
+      </ActionForm>
+    </details>
+  );
+}
