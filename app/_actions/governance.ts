@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appointChair } from "../../features/tables/chair.ts";
+import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
 import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
 import { addParty, type PartyInput } from "../../features/tables/parties.ts";
@@ -114,4 +115,22 @@ export async function recordMandateAction(_previous: ActionResult | null, form: 
     amendmentNote: text(form, "amendmentNote"),
   } as MandateInput & { amendmentNote: string };
   return act(tableId, (id) => recordMandate(getDb(), id, tableId, input));
+}
+
+export async function recordCommitmentAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    recordCommitment(getDb(), id, tableId, {
+      partyId: text(form, "partyId"),
+      kind: text(form, "kind") as (typeof COMMITMENT_KINDS)[number],
+      text: text(form, "text"),
+    }),
+  );
+}
+
+export async function breachCommitmentAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    markCommitmentBreached(getDb(), id, tableId, { commitmentId: text(form, "commitmentId"), note: text(form, "note") }),
+  );
 }

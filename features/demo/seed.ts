@@ -8,18 +8,45 @@ import { docName } from "../docs/names.ts";
 import { NOTES_FIELD, notesExtensions } from "../docs/schema.ts";
 import { appendUpdate } from "../docs/store.ts";
 import { createAccount } from "../identity/accounts.ts";
+import { appointChair } from "../tables/chair.ts";
 import { createTable } from "../tables/commands.ts";
+import { recordCommitment } from "../tables/commitments.ts";
+import { changeTableStatus, updateTableDetails } from "../tables/details.ts";
+import { recordMandate } from "../tables/mandates.ts";
 import type { Role } from "../tables/model.ts";
+import { addParty, type PartyInput } from "../tables/parties.ts";
 
 export const DEMO_PASSPHRASE = "lindendam demo tafel";
 
-export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; note: string }[] = [
+export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; party?: string; note: string }[] = [
   { signInName: "noor", pseudonym: "Noor Hamdan", role: "facilitator", note: "facilitator" },
   { signInName: "lotte", pseudonym: "Lotte Brink", role: "chair", note: "independent chair" },
-  { signInName: "saffier", pseudonym: "Saffier", role: "delegate", note: "delegate, Stichting Rode Lantaarn Lindendam" },
-  { signInName: "ilse", pseudonym: "Ilse Verhoef", role: "delegate", note: "delegate, Gemeente Lindendam" },
+  { signInName: "saffier", pseudonym: "Saffier", role: "delegate", party: "rll", note: "delegate, Stichting Rode Lantaarn Lindendam" },
+  { signInName: "ilse", pseudonym: "Ilse Verhoef", role: "delegate", party: "gemeente", note: "delegate, Gemeente Lindendam" },
   { signInName: "sanne", pseudonym: "Sanne de Vries", role: "treasurer", note: "treasurer" },
-  { signInName: "bram", pseudonym: "Bram Koster", role: "observer", note: "observer, Politie Lindendam-Centrum" },
+  { signInName: "bram", pseudonym: "Bram Koster", role: "observer", party: "politie", note: "observer, Politie Lindendam-Centrum" },
+];
+
+const DEMO_PARTIES: (PartyInput & { key: string })[] = [
+  {
+    key: "gemeente",
+    type: "municipality_department",
+    name: "Gemeente Lindendam",
+    represents: "Het college van B&W",
+    hasDecisionPower: true,
+  },
+  {
+    key: "rll",
+    type: "sex_worker_organisation",
+    name: "Stichting Rode Lantaarn Lindendam",
+    represents: "Sekswerkers in Lindendam, ook thuiswerkers",
+    representation: "delegates",
+  },
+  { key: "exploitanten", type: "operators", name: "Vereniging Lindendamse Exploitanten", represents: "Vergunde seksbedrijven" },
+  { key: "ggd", type: "public_health", name: "GGD Regio Lindendam", represents: "Anonieme soa- en hiv-zorg" },
+  { key: "politie", type: "police", name: "Politie Lindendam-Centrum", represents: "Wijkteam centrum" },
+  { key: "bewoners", type: "residents", name: "Bewonersvereniging Oude Haven", represents: "Bewoners van de Oude Haven" },
+  { key: "zorg", type: "care_support", name: "Hulpverlening Lindendam", represents: "Zorg- en hulpverleners" },
 ];
 
 export const DEMO_TABLE_TITLE = "Tafel APV thuiswerk";
@@ -44,12 +71,81 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableI
     if (!id) throw new Error(`demo account ${signInName} missing`);
     return id;
   };
-  const table = await createTable(db, accountOf("noor"), { title: DEMO_TABLE_TITLE }, now);
+  const noor = accountOf("noor");
+  const table = await createTable(db, noor, { title: DEMO_TABLE_TITLE }, now);
+  await updateTableDetails(
+    db,
+    noor,
+    table.id,
+    {
+      title: DEMO_TABLE_TITLE,
+      policyQuestion:
+        "Hoe herzien we het APV-artikel dat bedrijfsmatig thuiswerk door sekswerkers verbiedt, zonder hun veiligheid, gezondheid en autonomie te schaden?",
+      municipality: "Lindendam",
+      region: "",
+      languages: ["nl", "en", "ro", "es"],
+      decisionRule: "all_or_most",
+      publicSummary: true,
+    },
+    now,
+  );
+  await changeTableStatus(db, noor, table.id, "active", now);
+  const parties = new Map<string, string>();
+  for (const party of DEMO_PARTIES) parties.set(party.key, (await addParty(db, noor, table.id, party, now)).id);
   for (const person of DEMO_PEOPLE.slice(1)) {
     await db.membership.create({
-      data: { tableId: table.id, accountId: accountOf(person.signInName), role: person.role, createdAt: now },
+      data: {
+        tableId: table.id,
+        accountId: accountOf(person.signInName),
+        role: person.role === "chair" ? "observer" : person.role,
+        partyId: person.party ? parties.get(person.party) : null,
+        vouchedByPartyId: person.party === "rll" ? parties.get("rll") : null,
+        createdAt: now,
+      },
     });
   }
+  const lotte = await db.membership.findFirstOrThrow({ where: { tableId: table.id, accountId: accountOf("lotte") }, select: { id: true } });
+  await appointChair(
+    db,
+    noor,
+    table.id,
+    { membershipId: lotte.id, holdsPoliticalOffice: false, declaredTies: "Geen banden met partijen aan deze tafel." },
+    now,
+  );
+  const mandate = {
+    issuingBody: "college" as const,
+    decisionReference: "LD-2025-014",
+    decisionDate: "2025-03-03",
+    scope: "Samen een herzien APV-artikel over thuiswerk en een monitoringsplan opstellen.",
+    domains: ["public_order" as const, "care" as const, "health" as const],
+    decisionPower: "binding_recommendation" as const,
+    issuerCommitment: "Het college neemt de tekst van de tafel over of legt uit waarom het afwijkt.",
+    termStart: "2025-03-03",
+    termEnd: "2026-03-03",
+    officials: [
+      { office: "Burgemeester", portfolio: "Openbare orde en veiligheid", domains: ["public_order" as const] },
+      { office: "Wethouder", portfolio: "Zorg", domains: ["care" as const, "health" as const] },
+    ],
+    attachments: ["Collegebesluit LD-2025-014"],
+  };
+  for (const key of ["gemeente", "rll", "ggd", "politie", "zorg", "exploitanten"]) {
+    const partyId = parties.get(key);
+    if (partyId) await recordCommitment(db, noor, table.id, { partyId, kind: "decisions_here", text: "" }, now);
+  }
+  const ilse = accountOf("ilse");
+  await recordMandate(db, ilse, table.id, mandate, now);
+  await recordMandate(
+    db,
+    ilse,
+    table.id,
+    {
+      ...mandate,
+      termEnd: "2027-03-03",
+      reviewDate: "2026-09-01",
+      amendmentNote: "Termijn verlengd tot 3 maart 2027 na de tussenevaluatie.",
+    },
+    now,
+  );
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   return { tableId: table.id };
 }

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   "CHAIR_IS_DELEGATE",
   "CHAIR_HOLDS_OFFICE",
   "CHAIR_DECLARATION_REQUIRED",
+  "BREACH_NOTE_REQUIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

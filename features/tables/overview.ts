@@ -2,6 +2,7 @@
 import type { Db } from "../../prisma/db.ts";
 import { chairStanding } from "./chair.ts";
 import { assessCharacteristics } from "./characteristics.ts";
+import { commitmentsOf } from "./commitments.ts";
 import { mandateHistory, mandateStanding } from "./mandates.ts";
 import { partiesOf, presenceWarnings } from "./parties.ts";
 import { phasesOf } from "./phases.ts";
@@ -12,7 +13,7 @@ export async function tableOverview(db: Db, accountId: string, tableId: string, 
     phasesOf(db, accountId, tableId),
     mandateHistory(db, tableId),
     chairStanding(db, tableId),
-    db.commitment.findMany({ where: { tableId }, select: { partyId: true, kind: true, status: true } }),
+    commitmentsOf(db, accountId, tableId),
   ]);
   const latestMandate = mandates[0];
   return {
@@ -21,6 +22,7 @@ export async function tableOverview(db: Db, accountId: string, tableId: string, 
     phases,
     latestMandate,
     standing: mandateStanding(latestMandate, now),
+    commitments,
     characteristics: assessCharacteristics({ parties, latestMandate, commitments, chair, now }),
   };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
+import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
 import type { MandateStanding } from "../../../features/tables/mandates.ts";
 import type { tableOverview } from "../../../features/tables/overview.ts";
@@ -10,7 +11,9 @@ import type { tableForMember } from "../../../features/tables/queries.ts";
 import {
   addPartyAction,
   appointChairAction,
+  breachCommitmentAction,
   changeStatusAction,
+  recordCommitmentAction,
   updateDetailsAction,
   updatePhaseAction,
 } from "../../_actions/governance.ts";
@@ -349,5 +352,81 @@ export async function ChairSection({ table }: { table: Table }) {
         </div>
       </ActionForm>
     </details>
+  );
+}
+
+export async function CommitmentsSection({ table, overview }: { table: Table; overview: Overview }) {
+  const t = await getTranslations("commitments");
+  const parties = table.myRole === "facilitator" ? overview.parties : overview.parties.filter((p) => p.id === table.myPartyId);
+  return (
+    <section aria-labelledby="commitments">
+      <h2 id="commitments">{t("title")}</h2>
+      {overview.commitments.length === 0 ? (
+        <p className="hint">{t("none")}</p>
+      ) : (
+        <ul className="plain-list" data-testid="commitment-list">
+          {overview.commitments.map((c) => (
+            <li key={c.id}>
+              <span>
+                <strong>{c.party.name}</strong>: {t(`kinds.${c.kind as (typeof COMMITMENT_KINDS)[number]}`)}
+                {c.text && <span className="hint"> — {c.text}</span>}
+                {c.status === "breached" && (
+                  <>
+                    <br />
+                    <span className="hint">{t("breachedNote", { note: c.breachNote })}</span>
+                  </>
+                )}
+              </span>
+              <span className={`badge state-${c.status === "breached" ? "not_met" : "met"}`}>{t(`statuses.${c.status}`)}</span>
+              {table.may["commitments.breach"] && c.status !== "breached" && (
+                <details>
+                  <summary>{t("breach")}</summary>
+                  <ActionForm action={breachCommitmentAction} submitLabel={t("breach")} secondary>
+                    <input type="hidden" name="tableId" value={table.id} />
+                    <input type="hidden" name="commitmentId" value={c.id} />
+                    <div className="field">
+                      <label htmlFor={`breach-${c.id}`}>{t("breachNote")}</label>
+                      <textarea id={`breach-${c.id}`} name="note" rows={2} maxLength={1000} />
+                    </div>
+                  </ActionForm>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {table.may["commitments.record"] && parties.length > 0 && (
+        <details className="card">
+          <summary>{t("add")}</summary>
+          <ActionForm action={recordCommitmentAction} submitLabel={t("add")} savedMessage={t("added")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="field">
+              <label htmlFor="commitment-party">{t("party")}</label>
+              <select id="commitment-party" name="partyId">
+                {parties.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="commitment-kind">{t("kind")}</label>
+              <select id="commitment-kind" name="kind" defaultValue="decisions_here">
+                {COMMITMENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="commitment-text">{t("text")}</label>
+              <textarea id="commitment-text" name="text" rows={2} maxLength={1000} />
+            </div>
+          </ActionForm>
+        </details>
+      )}
+    </section>
   );
 }

@@ -4,7 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
-import { AboutSection, ChairSection, CharacteristicsPanel, PartiesSection, PhasesSection } from "./governance-sections.tsx";
+import {
+  AboutSection,
+  ChairSection,
+  CharacteristicsPanel,
+  CommitmentsSection,
+  PartiesSection,
+  PhasesSection,
+} from "./governance-sections.tsx";
 import { InvitationPanel } from "./invitation-panel.tsx";
 import { loadTable } from "./load-table.ts";
 import { RoleForm } from "./role-form.tsx";
@@ -40,6 +47,7 @@ export default async function TablePage({ params }: Props) {
       <CharacteristicsPanel assessments={overview.characteristics} />
       <AboutSection table={table} overview={overview} />
       <PartiesSection table={table} overview={overview} />
+      <CommitmentsSection table={table} overview={overview} />
       <PhasesSection table={table} overview={overview} />
       <section aria-labelledby="members">
         <h2 id="members">

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testDatabase } from "../../test/database.ts";
+import { makeAccount } from "../../test/factories.ts";
+import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
+import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
+import { tableOverview } from "./overview.ts";
+import { publicSummary } from "./summary.ts";
+
+let t: TestDatabase;
+let tableId: string;
+const accounts = new Map<string, string>();
+beforeAll(async () => {
+  t = await testDatabase();
+  tableId = (await seedDemo(t.db, new Date("2026-11-24T10:00:00Z"))).tableId;
+  for (const person of DEMO_PEOPLE) {
+    accounts.set(person.signInName, (await t.db.account.findUniqueOrThrow({ where: { signInName: person.signInName } })).id);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const now = new Date("2026-11-24T12:00:00Z");
+const id = (name: string) => accounts.get(name) ?? "";
+
+describe("the Lindendam demo table", () => {
+  it("shows an authoritative mandate until 3 March 2027 and which characteristics are met", async () => {
+    const overview = await tableOverview(t.db, id("noor"), tableId, now);
+    expect(overview.standing).toEqual({ state: "authoritative", until: new Date("2027-03-03T00:00:00Z") });
+    expect(overview.parties).toHaveLength(7);
+    expect(overview.warnings).toEqual([]);
+    expect(Object.fromEntries(overview.characteristics.map((c) => [c.characteristic, c.state]))).toEqual({
+      all_parties: "met",
+      authoritative: "met",
+      no_forum_hopping: "not_met",
+      face_to_face: "not_assessable",
+      problem_and_facts_first: "not_assessable",
+      facilitative_chair: "met",
+    });
+  });
+});
+
+describe("the public summary", () => {
+  it("is visible to anyone, signed in or not, and never names a person", async () => {
+    const stranger = await makeAccount(t.db);
+    for (const viewer of [null, stranger.id]) {
+      const summary = await publicSummary(t.db, viewer, tableId, now);
+      expect(summary?.parties.map((p) => p.name)).toContain("Stichting Rode Lantaarn Lindendam");
+      const text = JSON.stringify(summary);
+      for (const person of DEMO_PEOPLE) {
+        expect(text).not.toContain(person.pseudonym);
+        expect(text).not.toContain(person.signInName);
+      }
+    }
+  });
+
+  it("is hidden when the table is not public", async () => {
+    await t.db.table.update({ where: { id: tableId }, data: { publicSummary: false } });
+    expect(await publicSummary(t.db, null, tableId, now)).toBeNull();
+    expect(await publicSummary(t.db, id("saffier"), tableId, now)).not.toBeNull();
+    await t.db.table.update({ where: { id: tableId }, data: { publicSummary: true } });
+  });
+});
+
+describe("party commitments", () => {
+  it("are recorded by a party's own delegate, and marked breached only by the chair, with a note", async () => {
+    const parties = await t.db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
+    const rll = parties.find((p) => p.name.startsWith("Stichting"))?.id ?? "";
+    const residents = parties.find((p) => p.name.startsWith("Bewoners"))?.id ?? "";
+    await expect(recordCommitment(t.db, id("saffier"), tableId, { partyId: residents, kind: "decisions_here" }, now)).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    const commitment = await recordCommitment(
+      t.db,
+      id("saffier"),
+      tableId,
+      { partyId: rll, kind: "share_data", text: "Anonieme cijfers van check-ins" },
+      now,
+    );
+    await expect(
+      markCommitmentBreached(t.db, id("noor"), tableId, { commitmentId: commitment.id, note: "Niet gedeeld" }, now),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(markCommitmentBreached(t.db, id("lotte"), tableId, { commitmentId: commitment.id, note: "" }, now)).rejects.toMatchObject({
+      code: "BREACH_NOTE_REQUIRED",
+    });
+    await markCommitmentBreached(
+      t.db,
+      id("lotte"),
+      tableId,
+      { commitmentId: commitment.id, note: "Cijfers niet gedeeld voor de bijeenkomst" },
+      now,
+    );
+    const overview = await tableOverview(t.db, id("noor"), tableId, now);
+    expect(overview.characteristics.find((c) => c.characteristic === "no_forum_hopping")).toMatchObject({
+      state: "not_met",
+      reason: "commitmentBreached",
+    });
+  });
+});
