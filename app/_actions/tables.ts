@@ -27,7 +27,13 @@ export async function createInvitationAction(
   const id = await accountId();
   const tableId = String(form.get("tableId") ?? "");
   const result = await runAction(async () => {
-    const invitation = await createInvitation(getDb(), id, { tableId, role: form.get("role"), validDays: form.get("validDays") });
+    const invitation = await createInvitation(getDb(), id, {
+      tableId,
+      role: form.get("role"),
+      validDays: form.get("validDays"),
+      partyId: String(form.get("partyId") ?? ""),
+      vouched: form.get("vouched") === "on",
+    });
     return { token: invitation.token, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
   });
   if (result.ok) revalidatePath(`/tables/${tableId}`);

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   "CHAIR_HOLDS_OFFICE",
   "CHAIR_DECLARATION_REQUIRED",
   "BREACH_NOTE_REQUIRED",
+  "DELEGATE_NEEDS_PARTY",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,12 +32,29 @@ export async function createInvitation(db: Db, accountId: string, input: unknown
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT");
   const { tableId, role, validDays } = parsed.data;
+  const partyId = parsed.data.partyId || null;
   const membership = await authorize(db, accountId, tableId, "table.invite");
+  if (partyId && !(await db.party.findFirst({ where: { id: partyId, tableId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+  if (role === "chair" && partyId) throw new AppError("CHAIR_IS_DELEGATE", { field: "partyId" });
+  // Delegates speak for a party; once a table has parties, a delegate invitation names one.
+  if (role === "delegate" && !partyId && (await db.party.count({ where: { tableId } })) > 0) {
+    throw new AppError("DELEGATE_NEEDS_PARTY", { field: "partyId" });
+  }
+  const vouched = Boolean(partyId) && parsed.data.vouched;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + validDays * 86_400_000);
   const invitation = await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
-      data: { tableId, role, tokenHash: hashInvitationToken(token), createdByMembership: membership.id, createdAt: now, expiresAt },
+      data: {
+        tableId,
+        role,
+        partyId,
+        vouched,
+        tokenHash: hashInvitationToken(token),
+        createdByMembership: membership.id,
+        createdAt: now,
+        expiresAt,
+      },
       select: { id: true },
     });
     await recordAudit(tx, { action: "invitation.created", tableId, data: { by: membership.id, role, invitation: created.id } }, now);
@@ -66,13 +83,32 @@ export async function inspectInvitation(db: Db, token: string, now: Date = new D
   if (typeof token !== "string" || token.length < 20 || token.length > 100) throw new AppError("INVITATION_INVALID");
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, tableId: true, role: true, expiresAt: true, usedAt: true, revokedAt: true, table: { select: { title: true } } },
+    select: {
+      id: true,
+      tableId: true,
+      role: true,
+      partyId: true,
+      vouched: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      table: { select: { title: true } },
+    },
   });
   if (!invitation) throw new AppError("INVITATION_INVALID");
   if (invitation.revokedAt) throw new AppError("INVITATION_REVOKED");
   if (invitation.usedAt) throw new AppError("INVITATION_USED");
   if (invitation.expiresAt <= now) throw new AppError("INVITATION_EXPIRED");
-  return { id: invitation.id, tableId: invitation.tableId, tableTitle: invitation.table.title, role: invitation.role };
+  const party = invitation.partyId ? await db.party.findUnique({ where: { id: invitation.partyId }, select: { name: true } }) : null;
+  return {
+    id: invitation.id,
+    tableId: invitation.tableId,
+    tableTitle: invitation.table.title,
+    role: invitation.role,
+    partyId: invitation.partyId,
+    partyName: party?.name ?? null,
+    vouched: invitation.vouched,
+  };
 }
 
 /**
@@ -89,7 +125,14 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
     });
     if (existing) throw new AppError("ALREADY_MEMBER");
     const membership = await tx.membership.create({
-      data: { tableId: invitation.tableId, accountId, role: invitation.role, createdAt: now },
+      data: {
+        tableId: invitation.tableId,
+        accountId,
+        role: invitation.role,
+        partyId: invitation.partyId,
+        vouchedByPartyId: invitation.vouched ? invitation.partyId : null,
+        createdAt: now,
+      },
       select: { id: true, tableId: true, role: true },
     });
     const claimed = await tx.invitation.updateMany({

@@ -85,7 +85,7 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       createdAt: true,
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, partyId: true, account: { select: { pseudonym: true } } },
+        select: { id: true, role: true, partyId: true, vouchedByPartyId: true, account: { select: { pseudonym: true } } },
       },
     },
   });
@@ -104,7 +104,13 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
     myRole: membership.role,
     myPartyId: membership.partyId,
     may: permissionsOf(membership),
-    members: table.memberships.map((m) => ({ membershipId: m.id, role: m.role, partyId: m.partyId, pseudonym: m.account.pseudonym })),
+    members: table.memberships.map((m) => ({
+      membershipId: m.id,
+      role: m.role,
+      partyId: m.partyId,
+      vouchedByPartyId: m.vouchedByPartyId,
+      pseudonym: m.account.pseudonym,
+    })),
   };
 }
 

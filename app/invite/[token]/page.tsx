@@ -19,6 +19,7 @@ export default async function InvitePage({ params }: Props) {
   const t = await getTranslations("invite");
   const te = await getTranslations("errors");
   const tr = await getTranslations("roles");
+  const tt = await getTranslations("table");
   let invitation: Awaited<ReturnType<typeof inspectInvitation>>;
   try {
     invitation = await inspectInvitation(getDb(), token);
@@ -38,7 +39,11 @@ export default async function InvitePage({ params }: Props) {
   return (
     <div className="stack">
       <h1>{t("title", { table: invitation.tableTitle })}</h1>
-      <p className="lead">{t("lead", { role: tr(invitation.role) })}</p>
+      <p className="lead">
+        {t("lead", { role: tr(invitation.role) })}
+        {invitation.partyName && ` ${tt("forParty", { party: invitation.partyName })}`}
+        {invitation.vouched && invitation.partyName && ` (${tt("vouchedBy", { party: invitation.partyName })})`}
+      </p>
       {session ? (
         <AcceptInvitation token={token} />
       ) : (

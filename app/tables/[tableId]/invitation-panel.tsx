@@ -9,7 +9,15 @@ import type { ActionError } from "../../_server/action-result.ts";
 
 type OpenInvitation = { id: string; role: Role; expiresAt: string };
 
-export function InvitationPanel({ tableId, open }: { tableId: string; open: OpenInvitation[] }) {
+export function InvitationPanel({
+  tableId,
+  open,
+  parties,
+}: {
+  tableId: string;
+  open: OpenInvitation[];
+  parties: { id: string; name: string }[];
+}) {
   const t = useTranslations("table");
   const tr = useTranslations("roles");
   const format = useFormatter();
@@ -39,6 +47,19 @@ export function InvitationPanel({ tableId, open }: { tableId: string; open: Open
             ))}
           </select>
         </div>
+        {parties.length > 0 && (
+          <div className="field">
+            <label htmlFor="invite-party">{t("party")}</label>
+            <select id="invite-party" name="partyId" defaultValue="">
+              <option value="">{t("noParty")}</option>
+              {parties.map((party) => (
+                <option key={party.id} value={party.id}>
+                  {party.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="invite-days">{t("invitationDays")}</label>
           <input
@@ -50,6 +71,13 @@ export function InvitationPanel({ tableId, open }: { tableId: string; open: Open
             defaultValue={INVITATION_DAYS.default}
           />
         </div>
+        {parties.length > 0 && (
+          <div className="field">
+            <label>
+              <input type="checkbox" name="vouched" /> {t("vouched")}
+            </label>
+          </div>
+        )}
         <div className="field">
           <button type="submit" disabled={pending}>
             {t("createInvitation")}

@@ -33,6 +33,7 @@ export default async function TablePage({ params }: Props) {
   const mayChangeRoles = table.may["table.roles.change"];
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
   const overview = await tableOverview(getDb(), session.accountId, table.id, new Date());
+  const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
   return (
     <div className="stack">
       <h1>{table.title}</h1>
@@ -58,6 +59,10 @@ export default async function TablePage({ params }: Props) {
             <li key={member.membershipId}>
               <span>
                 {member.pseudonym} {member.membershipId === table.myMembershipId && <span className="hint">{t("you")}</span>}
+                {member.partyId && <span className="hint"> — {t("forParty", { party: partyName(member.partyId) })}</span>}
+                {member.vouchedByPartyId && (
+                  <span className="hint"> ({t("vouchedBy", { party: partyName(member.vouchedByPartyId) })})</span>
+                )}
               </span>
               {mayChangeRoles ? (
                 <RoleForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} role={member.role} />
@@ -77,6 +82,7 @@ export default async function TablePage({ params }: Props) {
             role: invitation.role,
             expiresAt: invitation.expiresAt.toISOString(),
           }))}
+          parties={overview.parties.map((party) => ({ id: party.id, name: party.name }))}
         />
       )}
     </div>
