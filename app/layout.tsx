@@ -56,6 +56,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   </>
                 )}
                 <li>
+                  <Link href="/governance">{t("governanceMap")}</Link>
+                </li>
+                <li>
                   <LocaleSwitch current={locale} />
                 </li>
               </ul>

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount } from "../../test/factories.ts";
 import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
+import { activityOf } from "./activity.ts";
 import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
+import { governanceMap } from "./governance-map.ts";
 import { tableOverview } from "./overview.ts";
 import { publicSummary } from "./summary.ts";
 
@@ -95,5 +97,42 @@ describe("party commitments", () => {
       state: "not_met",
       reason: "commitmentBreached",
     });
+  });
+});
+
+describe("the governance map", () => {
+  it("shows the dual mandate of mayor and alderman and the domains nobody covers, to anyone for public tables", async () => {
+    const map = await governanceMap(t.db, null, "lindendam", now);
+    expect(map.tables.map((table) => table.title)).toEqual(["Tafel APV thuiswerk"]);
+    expect(map.tables[0]?.mandate?.officials.map((o) => o.office)).toEqual(["Burgemeester", "Wethouder"]);
+    expect(Object.fromEntries(map.coverage.map((row) => [row.domain, row.state]))).toEqual({
+      public_order: "covered",
+      care: "covered",
+      zoning_permits: "uncovered",
+      labour_income: "uncovered",
+      health: "covered",
+    });
+    expect(JSON.stringify(map)).not.toContain("Saffier");
+  });
+
+  it("leaves out private tables for people who are not at them", async () => {
+    await t.db.table.update({ where: { id: tableId }, data: { publicSummary: false } });
+    expect((await governanceMap(t.db, null, "Lindendam", now)).tables).toEqual([]);
+    expect((await governanceMap(t.db, id("bram"), "Lindendam", now)).tables).toHaveLength(1);
+    await t.db.table.update({ where: { id: tableId }, data: { publicSummary: true } });
+  });
+});
+
+describe("the activity log", () => {
+  it("tells members what changed and by whom, and keeps entries of people who left", async () => {
+    const log = await activityOf(t.db, id("saffier"), tableId);
+    expect(log.some((e) => e.action === "mandate.amended" && e.actor === "Ilse Verhoef" && e.detail.version === 2)).toBe(true);
+    expect(log.some((e) => e.action === "chair.appointed" && e.actor === "Noor Hamdan")).toBe(true);
+    const ilse = await t.db.membership.findFirstOrThrow({ where: { tableId, accountId: id("ilse") } });
+    await t.db.membership.delete({ where: { id: ilse.id } });
+    const after = await activityOf(t.db, id("saffier"), tableId);
+    expect(after.find((e) => e.action === "mandate.amended")).toMatchObject({ actor: null, formerMember: true });
+    const stranger = await makeAccount(t.db);
+    await expect(activityOf(t.db, stranger.id, tableId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

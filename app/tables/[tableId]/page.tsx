@@ -45,6 +45,9 @@ export default async function TablePage({ params }: Props) {
           {t("openNotes")}
         </Link>
       </p>
+      <p>
+        <Link href={`/tables/${table.id}/activity`}>{(await getTranslations("activity"))("open")}</Link>
+      </p>
       <CharacteristicsPanel assessments={overview.characteristics} />
       <AboutSection table={table} overview={overview} />
       <PartiesSection table={table} overview={overview} />

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { activityOf } from "../../../../features/tables/activity.ts";
+import { getDb } from "../../../../prisma/db.ts";
+import { loadTable } from "../load-table.ts";
+
+type Props = { params: Promise<{ tableId: string }> };
+
+const KNOWN = new Set([
+  "table.created",
+  "table.details_changed",
+  "table.status_changed",
+  "party.added",
+  "party.changed",
+  "phase.changed",
+  "phase.added",
+  "phase.current_changed",
+  "mandate.recorded",
+  "mandate.amended",
+  "commitment.recorded",
+  "commitment.breached",
+  "chair.appointed",
+  "invitation.created",
+  "invitation.revoked",
+  "membership.joined",
+  "membership.role_changed",
+]);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tableId } = await params;
+  const { table } = await loadTable(tableId, `/tables/${tableId}/activity`);
+  return { title: (await getTranslations("activity"))("title", { table: table.title }) };
+}
+
+export default async function ActivityPage({ params }: Props) {
+  const { tableId } = await params;
+  const { session, table } = await loadTable(tableId, `/tables/${tableId}/activity`);
+  const t = await getTranslations("activity");
+  const tt = await getTranslations("table");
+  const tr = await getTranslations("roles");
+  const format = await getFormatter();
+  const events = await activityOf(getDb(), session.accountId, table.id);
+  const role = (value: string | null) =>
+    value && ["facilitator", "chair", "secretary", "delegate", "observer", "treasurer"].includes(value) ? tr(value as "chair") : value;
+  return (
+    <div className="stack">
+      <p>
+        <Link href={`/tables/${table.id}`}>← {tt("back")}</Link>
+      </p>
+      <h1>{t("title", { table: table.title })}</h1>
+      {events.length === 0 ? (
+        <p className="hint">{t("none")}</p>
+      ) : (
+        <ol className="plain-list" data-testid="activity-log">
+          {events.map((event) => (
+            <li key={event.id}>
+              <span>
+                <strong>{t(`actions.${KNOWN.has(event.action) ? event.action : "other"}` as "actions.other")}</strong>
+                {event.detail.from && event.detail.role && ` (${role(event.detail.from)} → ${role(event.detail.role)})`}
+                {!event.detail.from && event.detail.role && ` (${role(event.detail.role)})`}
+                {event.detail.version && ` (${t("version", { version: event.detail.version })})`}
+                {event.detail.reason && <span className="hint"> — {t("reason", { reason: event.detail.reason })}</span>}
+                <br />
+                <span className="hint">
+                  {event.actor ?? (event.formerMember ? t("formerMember") : t("system"))} ·{" "}
+                  <time dateTime={event.at.toISOString()}>{format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

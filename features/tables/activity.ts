@@ -1,0 +1,35 @@
+// The table's activity log, for members: what changed, when, and by whom — named by pseudonym
+// only inside the table, and kept when people leave ("former member").
+import type { Db } from "../../prisma/db.ts";
+import { authorize } from "./queries.ts";
+
+export async function activityOf(db: Db, accountId: string, tableId: string, options: { take?: number } = {}) {
+  await authorize(db, accountId, tableId, "table.activity.view");
+  const [events, memberships] = await Promise.all([
+    db.auditEvent.findMany({ where: { tableId }, orderBy: { id: "desc" }, take: options.take ?? 200 }),
+    db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } }),
+  ]);
+  const names = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
+  return events.map((event) => {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const by =
+      typeof data.by === "string"
+        ? data.by
+        : typeof data.membership === "string" && event.action === "membership.joined"
+          ? data.membership
+          : null;
+    return {
+      id: event.id.toString(),
+      action: event.action,
+      at: event.createdAt,
+      actor: by ? (names.get(by) ?? null) : null,
+      formerMember: Boolean(by && !names.has(by)),
+      detail: {
+        role: typeof data.role === "string" ? data.role : typeof data.to === "string" ? data.to : null,
+        from: typeof data.from === "string" ? data.from : null,
+        reason: typeof data.reason === "string" ? data.reason : null,
+        version: typeof data.version === "number" ? data.version : null,
+      },
+    };
+  });
+}
