@@ -3,6 +3,32 @@
 import type { Db } from "../../prisma/db.ts";
 import { authorize } from "./queries.ts";
 
+/** Audit actions the log names; anything else shows as a plain "change". */
+export const ACTIVITY_ACTIONS = [
+  "table.created",
+  "table.details_changed",
+  "table.status_changed",
+  "party.added",
+  "party.changed",
+  "phase.changed",
+  "phase.added",
+  "phase.current_changed",
+  "mandate.recorded",
+  "mandate.amended",
+  "commitment.recorded",
+  "commitment.breached",
+  "chair.appointed",
+  "invitation.created",
+  "invitation.revoked",
+  "membership.joined",
+  "membership.role_changed",
+] as const;
+
+/** Message keys cannot contain dots (they nest), so "party.added" is "activity.actions.party_added". */
+export function activityMessageKey(action: string): string {
+  return (ACTIVITY_ACTIONS as readonly string[]).includes(action) ? action.replace(".", "_") : "other";
+}
+
 export async function activityOf(db: Db, accountId: string, tableId: string, options: { take?: number } = {}) {
   await authorize(db, accountId, tableId, "table.activity.view");
   const [events, memberships] = await Promise.all([

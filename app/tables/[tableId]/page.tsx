@@ -68,7 +68,13 @@ export default async function TablePage({ params }: Props) {
                 )}
               </span>
               {mayChangeRoles ? (
-                <RoleForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} role={member.role} />
+                <RoleForm
+                  key={`${member.membershipId}-${member.role}`}
+                  tableId={table.id}
+                  membershipId={member.membershipId}
+                  pseudonym={member.pseudonym}
+                  role={member.role}
+                />
               ) : (
                 <span className="badge">{tr(member.role)}</span>
               )}

@@ -1,31 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { activityOf } from "../../../../features/tables/activity.ts";
+import { activityMessageKey, activityOf } from "../../../../features/tables/activity.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { loadTable } from "../load-table.ts";
 
 type Props = { params: Promise<{ tableId: string }> };
-
-const KNOWN = new Set([
-  "table.created",
-  "table.details_changed",
-  "table.status_changed",
-  "party.added",
-  "party.changed",
-  "phase.changed",
-  "phase.added",
-  "phase.current_changed",
-  "mandate.recorded",
-  "mandate.amended",
-  "commitment.recorded",
-  "commitment.breached",
-  "chair.appointed",
-  "invitation.created",
-  "invitation.revoked",
-  "membership.joined",
-  "membership.role_changed",
-]);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tableId } = await params;
@@ -56,7 +36,7 @@ export default async function ActivityPage({ params }: Props) {
           {events.map((event) => (
             <li key={event.id}>
               <span>
-                <strong>{t(`actions.${KNOWN.has(event.action) ? event.action : "other"}` as "actions.other")}</strong>
+                <strong>{t(`actions.${activityMessageKey(event.action)}`)}</strong>
                 {event.detail.from && event.detail.role && ` (${role(event.detail.from)} → ${role(event.detail.role)})`}
                 {!event.detail.from && event.detail.role && ` (${role(event.detail.role)})`}
                 {event.detail.version && ` (${t("version", { version: event.detail.version })})`}
