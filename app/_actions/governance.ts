@@ -6,7 +6,7 @@ import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from 
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
 import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
 import { addParty, type PartyInput } from "../../features/tables/parties.ts";
-import { setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
+import { addPhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
 import { currentSession } from "../_server/session.ts";
@@ -133,4 +133,9 @@ export async function breachCommitmentAction(_previous: ActionResult | null, for
   return act(tableId, (id) =>
     markCommitmentBreached(getDb(), id, tableId, { commitmentId: text(form, "commitmentId"), note: text(form, "note") }),
   );
+}
+
+export async function addPhaseAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) => addPhase(getDb(), id, tableId, { name: text(form, "name") }));
 }

@@ -55,6 +55,7 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
       tableId,
       membershipId: String(form.get("membershipId") ?? ""),
       role: String(form.get("role") ?? "") as Role,
+      reason: String(form.get("reason") ?? "").trim() || undefined,
     });
     return null;
   });

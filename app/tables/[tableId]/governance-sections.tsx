@@ -10,6 +10,7 @@ import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
 import type { tableForMember } from "../../../features/tables/queries.ts";
 import {
   addPartyAction,
+  addPhaseAction,
   appointChairAction,
   breachCommitmentAction,
   changeStatusAction,
@@ -314,6 +315,15 @@ export async function PhasesSection({ table, overview }: { table: Table; overvie
           );
         })}
       </ol>
+      {table.may["phases.manage"] && (
+        <ActionForm action={addPhaseAction} submitLabel={t("add")} className="row" secondary>
+          <input type="hidden" name="tableId" value={table.id} />
+          <div className="field">
+            <label htmlFor="new-phase-name">{t("newName")}</label>
+            <input id="new-phase-name" name="name" type="text" maxLength={120} />
+          </div>
+        </ActionForm>
+      )}
     </section>
   );
 }

@@ -36,6 +36,10 @@ export function RoleForm({
           </option>
         ))}
       </select>
+      <label htmlFor={`reason-${membershipId}`} className="visually-hidden">
+        {t("roleReason", { pseudonym })}
+      </label>
+      <input id={`reason-${membershipId}`} name="reason" type="text" maxLength={500} placeholder={t("roleReasonPlaceholder")} />
       <button type="submit" className="secondary" disabled={pending} aria-label={`${t("saveRole")}: ${pseudonym}`}>
         {t("saveRole")}
       </button>
