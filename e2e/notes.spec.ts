@@ -33,8 +33,9 @@ test("two members co-edit the notes live; presence is off until both switch it o
 
   for (const { page } of [a, b]) {
     await page.getByLabel(nl.notes.presence).check();
+    // The editor reconnects with presence on; wait for that editor, not the one it replaces.
+    await expect(page.getByTestId("connection-status")).toHaveAttribute("data-presence", "on");
     await expectNotesReady(page);
-    await expect(page.getByLabel(nl.notes.presence)).toBeChecked();
   }
   await notesEditor(a.page).click();
   await a.page.keyboard.type("!");

@@ -7,8 +7,17 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 5 });
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? poolSizeFromEnv() });
   return new PrismaClient({ adapter, transactionOptions: { timeout: 2000, maxWait: 5000 } });
+}
+
+/**
+ * Embedded PGlite runs one query at a time for everyone; start.ts sets DATABASE_POOL_MAX=1 for it,
+ * so a process never has several queries interleaved on the shared session.
+ */
+function poolSizeFromEnv(): number {
+  const value = Number(process.env.DATABASE_POOL_MAX);
+  return Number.isInteger(value) && value > 0 ? value : 5;
 }
 
 const globalForDb = globalThis as unknown as { tafelDb?: Db };

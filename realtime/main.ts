@@ -7,7 +7,7 @@ import { createRealtimeServer } from "./server.ts";
 
 const env = parseServerEnv();
 const host = process.env.REALTIME_HOST ?? "127.0.0.1";
-const db = createDb(env.DATABASE_URL, { max: 5 });
+const db = createDb(env.DATABASE_URL);
 
 // What a client sends must never take the process down; log anything that slips through.
 process.on("uncaughtException", (error) => console.error("[realtime] uncaught", error));

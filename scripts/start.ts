@@ -181,6 +181,7 @@ async function main() {
     REALTIME_HOST: process.env.REALTIME_HOST ?? host,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
   };
   run("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", host], env);
   superviseRealtime(env);

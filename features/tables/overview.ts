@@ -2,19 +2,20 @@
 import type { Db } from "../../prisma/db.ts";
 import { chairStanding } from "./chair.ts";
 import { assessCharacteristics } from "./characteristics.ts";
-import { commitmentsOf } from "./commitments.ts";
+import { listCommitments } from "./commitments.ts";
 import { mandateHistory, mandateStanding } from "./mandates.ts";
-import { partiesOf, presenceWarnings } from "./parties.ts";
-import { phasesOf } from "./phases.ts";
+import { listParties, presenceWarnings } from "./parties.ts";
+import { listPhases } from "./phases.ts";
+import { authorize } from "./queries.ts";
 
 export async function tableOverview(db: Db, accountId: string, tableId: string, now: Date) {
-  const [parties, phases, mandates, chair, commitments] = await Promise.all([
-    partiesOf(db, accountId, tableId),
-    phasesOf(db, accountId, tableId),
-    mandateHistory(db, tableId),
-    chairStanding(db, tableId),
-    commitmentsOf(db, accountId, tableId),
-  ]);
+  await authorize(db, accountId, tableId, "table.view");
+  // One after the other: a handful of small reads, and the embedded database serves one at a time anyway.
+  const parties = await listParties(db, tableId);
+  const phases = await listPhases(db, tableId);
+  const mandates = await mandateHistory(db, tableId);
+  const chair = await chairStanding(db, tableId);
+  const commitments = await listCommitments(db, tableId);
   const latestMandate = mandates[0];
   return {
     parties,

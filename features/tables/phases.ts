@@ -95,9 +95,12 @@ export async function addPhase(db: Db, accountId: string, tableId: string, input
 
 export async function phasesOf(db: Db, accountId: string, tableId: string) {
   await authorize(db, accountId, tableId, "table.view");
-  const [phases, table] = await Promise.all([
-    db.phase.findMany({ where: { tableId }, orderBy: { position: "asc" } }),
-    db.table.findUniqueOrThrow({ where: { id: tableId }, select: { currentPhaseId: true } }),
-  ]);
+  return listPhases(db, tableId);
+}
+
+/** For callers that have already authorised the reader. */
+export async function listPhases(db: Db, tableId: string) {
+  const phases = await db.phase.findMany({ where: { tableId }, orderBy: { position: "asc" } });
+  const table = await db.table.findUniqueOrThrow({ where: { id: tableId }, select: { currentPhaseId: true } });
   return phases.map((phase) => ({ ...phase, current: phase.id === table.currentPhaseId }));
 }

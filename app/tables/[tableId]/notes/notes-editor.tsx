@@ -107,7 +107,14 @@ function CollaborativeEditor({ doc, provider, readOnly, presence }: Props & { do
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <p className="status" role="status" data-testid="connection-status" data-status={status} data-synced={synced}>
+        <p
+          className="status"
+          role="status"
+          data-testid="connection-status"
+          data-status={status}
+          data-synced={synced}
+          data-presence={presence ? "on" : "off"}
+        >
           {synced || status !== "connected" ? t(`status.${status}`) : t("loading")}
         </p>
         <PresenceToggle enabled={Boolean(presence)} />
