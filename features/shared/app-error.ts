@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   "CHAIR_DECLARATION_REQUIRED",
   "BREACH_NOTE_REQUIRED",
   "DELEGATE_NEEDS_PARTY",
+  "ASSESSMENT_IN_FUTURE",
+  "ASSESSMENT_BEFORE_PHASE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,9 @@ export const TABLE_ACTIONS = [
   "commitments.breach",
   "notes.read",
   "notes.write",
+  "participation.intended.set",
+  "participation.perception.record",
+  "participation.agenda.add",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -66,6 +69,11 @@ const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
   "commitments.breach": { who: only("chair"), whenClosed: false },
   // Observers follow the notes live but do not write in them.
   "notes.write": { who: (actor) => actor.role !== "observer", whenClosed: false },
+  // The process owners set what each party's participation is meant to be...
+  "participation.intended.set": { who: only("facilitator", "chair"), whenClosed: false },
+  // ...but only a party's own delegates say how it was experienced (own party checked in the command).
+  "participation.perception.record": { who: only("delegate"), whenClosed: false },
+  "participation.agenda.add": { who: only("facilitator", "chair"), whenClosed: false },
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {
