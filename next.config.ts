@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const config: NextConfig = {
   // Native or wasm packages that must be loaded by Node, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "@prisma/adapter-pg", "pdfkit"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: false },
   async headers() {

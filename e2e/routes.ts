@@ -14,6 +14,7 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/tables/[tableId]/mandate", path: (ctx) => `/tables/${ctx.tableId}/mandate`, signedIn: true },
   { pattern: "/tables/[tableId]/summary", path: (ctx) => `/tables/${ctx.tableId}/summary`, signedIn: false },
   { pattern: "/governance", path: () => "/governance?municipality=Lindendam", signedIn: true },
+  { pattern: "/tables/[tableId]/participation", path: (ctx) => `/tables/${ctx.tableId}/participation`, signedIn: true },
   { pattern: "/tables/[tableId]/activity", path: (ctx) => `/tables/${ctx.tableId}/activity`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -8,6 +8,7 @@ import { docName } from "../docs/names.ts";
 import { NOTES_FIELD, notesExtensions } from "../docs/schema.ts";
 import { appendUpdate } from "../docs/store.ts";
 import { createAccount } from "../identity/accounts.ts";
+import { recordPerception, setIntendedForm } from "../participation/commands.ts";
 import { appointChair } from "../tables/chair.ts";
 import { createTable } from "../tables/commands.ts";
 import { recordCommitment } from "../tables/commitments.ts";
@@ -147,7 +148,82 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableI
     now,
   );
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
+  await seedParticipation(db, table.id, parties, accountOf, now);
   return { tableId: table.id };
+}
+
+/** S1 and S7: intended forms per phase, and perceptions that differ between RLL and the municipality. */
+async function seedParticipation(db: Db, tableId: string, parties: Map<string, string>, accountOf: (name: string) => string, now: Date) {
+  const phases = await db.phase.findMany({ where: { tableId }, orderBy: { position: "asc" }, select: { id: true, kind: true } });
+  const phase = (kind: string) => phases.find((p) => p.kind === kind)?.id ?? "";
+  const rll = parties.get("rll") ?? "";
+  const gemeente = parties.get("gemeente") ?? "";
+  const lotte = accountOf("lotte");
+  const rllIntended: [string, "equal_combination" | "shared_decision_power" | "consultation"][] = [
+    ["agenda_setting", "shared_decision_power"],
+    ["problem_definition", "equal_combination"],
+    ["fact_finding", "shared_decision_power"],
+    ["options_and_drafting", "equal_combination"],
+    ["decision", "shared_decision_power"],
+    ["implementation", "shared_decision_power"],
+    ["monitoring_and_evaluation", "shared_decision_power"],
+  ];
+  for (const [kind, form] of rllIntended) {
+    await setIntendedForm(
+      db,
+      lotte,
+      tableId,
+      { partyId: rll, phaseId: phase(kind), form, rationale: "Sekswerkers zijn de ervaringsdeskundigen; niets over hen zonder hen." },
+      now,
+    );
+    await setIntendedForm(
+      db,
+      lotte,
+      tableId,
+      { partyId: gemeente, phaseId: phase(kind), form: "shared_decision_power", rationale: "De gemeente draagt het mandaat." },
+      now,
+    );
+  }
+  const dayAgo = new Date(now.getTime() - 2 * 86_400_000);
+  await recordPerception(
+    db,
+    accountOf("saffier"),
+    tableId,
+    {
+      partyId: rll,
+      phaseId: phase("agenda_setting"),
+      form: "informing",
+      explanation: "De agenda lag al vast toen wij werden uitgenodigd.",
+      attribution: "organisation",
+    },
+    dayAgo,
+  );
+  await recordPerception(
+    db,
+    accountOf("ilse"),
+    tableId,
+    {
+      partyId: gemeente,
+      phaseId: phase("agenda_setting"),
+      form: "shared_decision_power",
+      explanation: "Alle partijen konden punten aandragen.",
+      attribution: "organisation",
+    },
+    dayAgo,
+  );
+  await recordPerception(
+    db,
+    accountOf("saffier"),
+    tableId,
+    {
+      partyId: rll,
+      phaseId: phase("problem_definition"),
+      form: "equal_combination",
+      explanation: "Onze perspectieven staan naast die van de gemeente.",
+      attribution: "organisation",
+    },
+    now,
+  );
 }
 
 function demoNotes(): Uint8Array {

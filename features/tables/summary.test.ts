@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount } from "../../test/factories.ts";
 import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
+import { participationMatrix } from "../participation/queries.ts";
 import { activityOf } from "./activity.ts";
 import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
 import { governanceMap } from "./governance-map.ts";
@@ -39,6 +40,20 @@ describe("the Lindendam demo table", () => {
       problem_and_facts_first: "not_assessable",
       facilitative_chair: "met",
     });
+  });
+});
+
+describe("participation in the demo", () => {
+  it("has intended forms for every phase and a serious gap where RLL felt merely informed", async () => {
+    const matrix = await participationMatrix(t.db, id("lotte"), tableId);
+    const rll = matrix.parties.find((p) => p.name.startsWith("Stichting"))?.id;
+    expect(matrix.cells.filter((c) => c.partyId === rll && c.intended)).toHaveLength(7);
+    const gaps = matrix.gaps.map((g) => ({
+      party: matrix.parties.find((p) => p.id === g.partyId)?.name,
+      phase: matrix.phases.find((p) => p.id === g.phaseId)?.kind,
+      severity: g.severity,
+    }));
+    expect(gaps).toEqual([{ party: "Stichting Rode Lantaarn Lindendam", phase: "agenda_setting", severity: "serious" }]);
   });
 });
 

@@ -46,6 +46,7 @@ export default async function TablePage({ params }: Props) {
         </Link>
       </p>
       <p>
+        <Link href={`/tables/${table.id}/participation`}>{(await getTranslations("participation"))("open")}</Link> ·{" "}
         <Link href={`/tables/${table.id}/activity`}>{(await getTranslations("activity"))("open")}</Link>
       </p>
       <CharacteristicsPanel assessments={overview.characteristics} />

@@ -1,0 +1,306 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FORMS, type Form, NOT_MEANINGFUL } from "../../../../features/participation/model.ts";
+import { participationMatrix } from "../../../../features/participation/queries.ts";
+import { getDb } from "../../../../prisma/db.ts";
+import { recordPerceptionAction, setIntendedAction } from "../../../_actions/participation.ts";
+import { ActionForm } from "../../../_components/action-form.tsx";
+import { loadTable } from "../load-table.ts";
+import { GapButton } from "./gap-button.tsx";
+import { participationLabels } from "./labels.ts";
+
+type Props = { params: Promise<{ tableId: string }> };
+
+// Each form has its own symbol, so the matrix never relies on colour alone.
+const FORM_ICON: Record<Form, string> = {
+  informing: "ℹ",
+  consultation: "💬",
+  shared_decision_power: "⚖",
+  sex_worker_led: "★",
+  equal_combination: "∞",
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tableId } = await params;
+  const { table } = await loadTable(tableId, `/tables/${tableId}/participation`);
+  return { title: (await getTranslations("participation"))("title", { table: table.title }) };
+}
+
+export default async function ParticipationPage({ params }: Props) {
+  const { tableId } = await params;
+  const { session, table } = await loadTable(tableId, `/tables/${tableId}/participation`);
+  const t = await getTranslations("participation");
+  const tt = await getTranslations("table");
+  const format = await getFormatter();
+  const labels = await participationLabels();
+  const matrix = await participationMatrix(getDb(), session.accountId, table.id);
+  const partyName = (id: string) => matrix.parties.find((p) => p.id === id)?.name ?? "";
+  const phaseName = (id: string) => {
+    const phase = matrix.phases.find((p) => p.id === id);
+    return phase ? labels.phase(phase) : "";
+  };
+  const onAgenda = (partyId: string, phaseId: string) => matrix.onAgenda.some((a) => a.partyId === partyId && a.phaseId === phaseId);
+  const myParty = matrix.parties.find((p) => p.id === matrix.me.partyId);
+  const formLabel = (form: Form | null) =>
+    form ? (
+      <span className={`form-chip form-${form}`}>
+        <span aria-hidden="true">{FORM_ICON[form]} </span>
+        {t(`forms.${form}`)}
+      </span>
+    ) : (
+      <span className="hint">{t("notSet")}</span>
+    );
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="stack">
+      <p>
+        <Link href={`/tables/${table.id}`}>← {tt("back")}</Link>
+      </p>
+      <h1>{t("title", { table: table.title })}</h1>
+      <p className="lead">{t("lead")}</p>
+      <details className="card">
+        <summary>{t("definitions")}</summary>
+        <dl className="facts">
+          {FORMS.map((form) => (
+            <div key={form} style={{ display: "contents" }}>
+              <dt>{formLabel(form)}</dt>
+              <dd>
+                {t(`formDefinitions.${form}`)}
+                {NOT_MEANINGFUL.includes(form) && <strong> {t("notMeaningful")}.</strong>}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      <section aria-labelledby="matrix">
+        <h2 id="matrix">{t("matrix")}</h2>
+        {/* Focusable so keyboard users can scroll a wide matrix. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+        <section style={{ overflowX: "auto" }} tabIndex={0} aria-label={t("matrix")}>
+          <table className="grid" data-testid="participation-matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t("party")}</th>
+                {matrix.phases.map((phase) => (
+                  <th scope="col" key={phase.id}>
+                    {labels.phase(phase)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.parties.map((party) => (
+                <tr key={party.id}>
+                  <th scope="row">{party.name}</th>
+                  {matrix.phases.map((phase) => {
+                    const cell = matrix.cells.find((c) => c.partyId === party.id && c.phaseId === phase.id);
+                    const gap = matrix.gaps.find((g) => g.partyId === party.id && g.phaseId === phase.id);
+                    return (
+                      <td key={phase.id} data-party={party.name} data-phase={phase.kind ?? phase.id} data-gap={gap?.severity ?? "none"}>
+                        <div>
+                          <span className="hint">{t("intended")}: </span>
+                          {formLabel(cell?.intended ?? null)}
+                        </div>
+                        <div>
+                          <span className="hint">{t("perceived")}: </span>
+                          {formLabel(cell?.perceived ?? null)}
+                        </div>
+                        {gap && (
+                          <div className={`badge state-${gap.severity === "serious" ? "not_met" : "not_assessable"}`}>
+                            <span aria-hidden="true">⚠ </span>
+                            {gap.severity === "serious" ? t("seriousGap") : t("differs")}
+                          </div>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <p className="row">
+          <a className="button secondary" href={`/tables/${table.id}/participation/report.csv`} download>
+            {t("csv")}
+          </a>
+          <a className="button secondary" href={`/tables/${table.id}/participation/report.pdf`} download>
+            {t("pdf")}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="gaps">
+        <h2 id="gaps">{t("gaps")}</h2>
+        {matrix.gaps.length === 0 ? (
+          <p className="hint">{t("noGaps")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="gap-list">
+            {matrix.gaps.map((gap) => {
+              const context = `${partyName(gap.partyId)}, ${phaseName(gap.phaseId)}`;
+              return (
+                <li key={`${gap.partyId}-${gap.phaseId}`}>
+                  <span>
+                    <strong>{context}</strong>: {t("intended")} {t(`forms.${gap.intended}`)}, {t("perceived")} {t(`forms.${gap.perceived}`)}
+                    {gap.severity === "serious" && <strong> — {t("seriousGap")}</strong>}
+                  </span>
+                  {onAgenda(gap.partyId, gap.phaseId) ? (
+                    <span className="badge">{t("onList")}</span>
+                  ) : (
+                    table.may["participation.agenda.add"] && (
+                      <GapButton
+                        tableId={table.id}
+                        partyId={gap.partyId}
+                        phaseId={gap.phaseId}
+                        label={t("toNextMeeting")}
+                        context={context}
+                      />
+                    )
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {table.may["participation.intended.set"] && matrix.parties.length > 0 && (
+        <section aria-labelledby="set-intended" className="card">
+          <h2 id="set-intended" style={{ marginTop: 0 }}>
+            {t("setIntended")}
+          </h2>
+          <ActionForm action={setIntendedAction} submitLabel={t("save")} savedMessage={t("saved")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="row">
+              <div className="field">
+                <label htmlFor="intended-party">{t("party")}</label>
+                <select id="intended-party" name="partyId">
+                  {matrix.parties.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="intended-phase">{t("phase")}</label>
+                <select id="intended-phase" name="phaseId">
+                  {matrix.phases.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {labels.phase(p)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="intended-form">{t("form")}</label>
+                <select id="intended-form" name="form">
+                  {FORMS.map((form) => (
+                    <option key={form} value={form}>
+                      {t(`forms.${form}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="intended-rationale">{t("rationale")}</label>
+              <textarea id="intended-rationale" name="rationale" rows={2} maxLength={2000} />
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      {table.may["participation.perception.record"] && myParty && (
+        <section aria-labelledby="record-perception" className="card">
+          <h2 id="record-perception" style={{ marginTop: 0 }}>
+            {t("recordPerception", { party: myParty.name })}
+          </h2>
+          <ActionForm action={recordPerceptionAction} submitLabel={t("save")} savedMessage={t("saved")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <input type="hidden" name="partyId" value={myParty.id} />
+            <div className="row">
+              <div className="field">
+                <label htmlFor="perception-phase">{t("phase")}</label>
+                <select id="perception-phase" name="phaseId">
+                  {matrix.phases.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {labels.phase(p)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="perception-form">{t("form")}</label>
+                <select id="perception-form" name="form">
+                  {FORMS.map((form) => (
+                    <option key={form} value={form}>
+                      {t(`forms.${form}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="perception-date">{t("assessedOn")}</label>
+                <input id="perception-date" name="assessedOn" type="date" defaultValue={today} max={today} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor="perception-explanation">{t("explanation")}</label>
+              <textarea id="perception-explanation" name="explanation" rows={3} maxLength={4000} />
+            </div>
+            <fieldset className="field">
+              <legend>{t("attribution")}</legend>
+              <label>
+                <input type="radio" name="attribution" value="organisation" defaultChecked /> {t("asOrganisation")}
+              </label>
+              <label>
+                <input type="radio" name="attribution" value="person" /> {t("asPerson")}
+              </label>
+            </fieldset>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="confidential" /> {t("confidential")}
+              </label>
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t("timeline")}</h2>
+        {matrix.parties.map((party) => {
+          const entries = matrix.cells
+            .filter((c) => c.partyId === party.id)
+            .flatMap((c) => c.timeline.map((p) => ({ ...p, phaseId: c.phaseId })));
+          entries.sort((a, b) => a.assessedOn.getTime() - b.assessedOn.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+          return (
+            <details key={party.id}>
+              <summary>{party.name}</summary>
+              {entries.length === 0 ? (
+                <p className="hint">{t("noAssessments")}</p>
+              ) : (
+                <ol>
+                  {entries.map((p) => (
+                    <li key={p.id}>
+                      <time dateTime={p.assessedOn.toISOString().slice(0, 10)}>
+                        {format.dateTime(p.assessedOn, { dateStyle: "medium", timeZone: "UTC" })}
+                      </time>{" "}
+                      — {phaseName(p.phaseId)}: {formLabel(p.form)} {p.by ? t("byPerson", { name: p.by }) : t("byOrganisation")}
+                      {p.explanation ? (
+                        <> — {p.explanation}</>
+                      ) : p.confidential ? (
+                        <span className="hint"> {t("confidentialHidden")}</span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </details>
+          );
+        })}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { participationMatrix } from "../../../../../features/participation/queries.ts";
+import { reportPdf } from "../../../../../features/participation/report.ts";
+import { isAppError } from "../../../../../features/shared/app-error.ts";
+import { getDb } from "../../../../../prisma/db.ts";
+import { currentSession } from "../../../../_server/session.ts";
+import { participationLabels } from "../labels.ts";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ tableId: string }> }) {
+  const { tableId } = await params;
+  const session = await currentSession();
+  if (!session) return new Response("Not signed in", { status: 401 });
+  try {
+    const db = getDb();
+    const matrix = await participationMatrix(db, session.accountId, tableId);
+    const table = await db.table.findUniqueOrThrow({ where: { id: tableId }, select: { title: true } });
+    const pdf = await reportPdf(matrix, await participationLabels(), table.title);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": 'attachment; filename="participatie.pdf"',
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error)) return new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
