@@ -50,6 +50,10 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   await expect(gap).toContainText(nl.participation.seriousGap);
   await gap.getByRole("button", { name: new RegExp(nl.participation.toNextMeeting) }).click();
   await expect(gap).toContainText(nl.participation.onList);
+  // The table page flags the gap too.
+  await chair.page.goto(`/tables/${table.id}`);
+  await expect(chair.page.getByTestId("participation-gaps")).toContainText("Stichting Rode Lantaarn");
+  await chair.page.goto(`/tables/${table.id}/participation`);
 
   // The report is the same in English, and never names a person.
   await chair.context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL ?? "" }]);

@@ -1,7 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { createActivity } from "../../features/participation/activities.ts";
 import { addGapToNextMeeting, recordPerception, setIntendedForm } from "../../features/participation/commands.ts";
+import { type ANSWERS, answerCondition, type ConditionItem } from "../../features/participation/conditions.ts";
+import type { Form } from "../../features/participation/model.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
 import { currentSession } from "../_server/session.ts";
@@ -49,4 +52,30 @@ export async function recordPerceptionAction(_previous: ActionResult | null, for
 
 export async function addGapAction(tableId: string, partyId: string, phaseId: string) {
   return act(tableId, (id) => addGapToNextMeeting(getDb(), id, tableId, { partyId, phaseId }));
+}
+
+export async function answerConditionAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    answerCondition(getDb(), id, tableId, {
+      partyId: text(form, "partyId"),
+      phaseId: text(form, "phaseId"),
+      item: text(form, "item") as ConditionItem,
+      answer: text(form, "answer") as (typeof ANSWERS)[number],
+      evidence: text(form, "evidence"),
+    }),
+  );
+}
+
+export async function createActivityAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    createActivity(getDb(), id, tableId, {
+      phaseId: text(form, "phaseId"),
+      title: text(form, "title"),
+      form: text(form, "form") as Form,
+      ownerPartyId: text(form, "ownerPartyId"),
+      guestPartyIds: form.getAll("guestPartyIds").map(String),
+    }),
+  );
 }

@@ -9,6 +9,7 @@ import { NOTES_FIELD, notesExtensions } from "../docs/schema.ts";
 import { appendUpdate } from "../docs/store.ts";
 import { createAccount } from "../identity/accounts.ts";
 import { recordPerception, setIntendedForm } from "../participation/commands.ts";
+import { answerCondition } from "../participation/conditions.ts";
 import { appointChair } from "../tables/chair.ts";
 import { createTable } from "../tables/commands.ts";
 import { recordCommitment } from "../tables/commitments.ts";
@@ -224,6 +225,20 @@ async function seedParticipation(db: Db, tableId: string, parties: Map<string, s
     },
     now,
   );
+  // S7: a partly met checklist, answered by each party for itself.
+  const problem = phase("problem_definition");
+  const answers: [string, string, "met" | "partly" | "not_met", string][] = [
+    ["saffier", "INF-3", "partly", "Factsheets alleen in het Nederlands"],
+    ["saffier", "ENV-2", "met", "Avondbijeenkomsten"],
+    ["saffier", "FIN-1", "met", "Vergoeding per bijeenkomst"],
+    ["saffier", "OPP-3", "partly", "Notulen nog met namen in het eerste concept"],
+    ["ilse", "INF-3", "met", "Informatie in vier talen aangekondigd"],
+    ["ilse", "COM-3", "met", "Onafhankelijke voorzitter benoemd"],
+  ];
+  for (const [person, item, answer, evidence] of answers) {
+    const partyId = person === "saffier" ? rll : gemeente;
+    await answerCondition(db, accountOf(person), tableId, { partyId, phaseId: problem, item: item as "INF-3", answer, evidence }, now);
+  }
 }
 
 function demoNotes(): Uint8Array {

@@ -3,7 +3,9 @@ import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount, makeTable } from "../../test/factories.ts";
 import { addParty } from "../tables/parties.ts";
 import { listPhases } from "../tables/phases.ts";
+import { activitiesOf, createActivity } from "./activities.ts";
 import { addGapToNextMeeting, recordPerception, setIntendedForm } from "./commands.ts";
+import { answerCondition, conditionsOverview } from "./conditions.ts";
 import { csvCell } from "./csv.ts";
 import { participationMatrix } from "./queries.ts";
 import { type ReportLabels, reportCsv, reportPdf } from "./report.ts";
@@ -53,6 +55,9 @@ const labels: ReportLabels = {
   phase: (phase) => phase.kind ?? phase.name,
   gap: (severity) => severity ?? "",
   notSet: "-",
+  condition: (item) => item,
+  answer: (answer) => answer,
+  wholeTable: "tafel",
 };
 
 describe("participation on the umbrella model", () => {
@@ -161,5 +166,61 @@ describe("participation on the umbrella model", () => {
     const pdf = await reportPdf(matrix, labels, "Tafel");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(800);
+  });
+});
+
+describe("conditions for meaningful participation", () => {
+  it("keep each party's answer, show where parties differ, and let delegates answer only for their own party", async () => {
+    await answerCondition(
+      t.db,
+      rllDelegate,
+      table.tableId,
+      { partyId: rll, phaseId, item: "INF-3", answer: "partly", evidence: "Factsheets alleen in het Nederlands" },
+      day1,
+    );
+    await answerCondition(t.db, gemeenteDelegate, table.tableId, { partyId: gemeente, phaseId, item: "INF-3", answer: "met" }, day1);
+    await expect(
+      answerCondition(t.db, rllDelegate, table.tableId, { partyId: gemeente, phaseId, item: "INF-3", answer: "met" }, day1),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      answerCondition(t.db, rllDelegate, table.tableId, { partyId: rll, phaseId, item: "XYZ-9" as "INF-1", answer: "met" }, day1),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const overview = await conditionsOverview(t.db, chair, table.tableId, phaseId);
+    const inf3 = overview.find((row) => row.item === "INF-3");
+    expect(inf3?.differs).toBe(true);
+    expect(inf3?.answers.map((a) => a.answer).sort()).toEqual(["met", "partly"]);
+    expect(overview).toHaveLength(22);
+  });
+});
+
+describe("activities", () => {
+  it("can have their own form inside a phase, owned by one party with others as guests", async () => {
+    await createActivity(
+      t.db,
+      chair,
+      table.tableId,
+      { phaseId, title: "Sekswerker-geleide consultatie", form: "sex_worker_led", ownerPartyId: rll, guestPartyIds: [gemeente] },
+      day1,
+    );
+    await expect(
+      createActivity(t.db, chair, table.tableId, { phaseId, title: "x", form: "consultation", ownerPartyId: rll }, day1),
+    ).rejects.toMatchObject({ code: "ACTIVITY_TITLE_INVALID" });
+    await expect(
+      createActivity(
+        t.db,
+        rllDelegate,
+        table.tableId,
+        { phaseId, title: "Eigen activiteit", form: "sex_worker_led", ownerPartyId: rll },
+        day1,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const overview = await conditionsOverview(t.db, chair, table.tableId, phaseId);
+    const csv = reportCsv(await participationMatrix(t.db, chair, table.tableId), labels, [
+      { phaseId, rows: overview.filter((r) => r.answers.length > 0) },
+    ]);
+    expect(csv).toContain('"INF-3","partly"');
+    expect(csv).toContain("Factsheets alleen in het Nederlands");
+    const list = await activitiesOf(t.db, gemeenteDelegate, table.tableId);
+    expect(list.map((a) => [a.title, a.form, a.guestPartyIds])).toEqual([["Sekswerker-geleide consultatie", "sex_worker_led", [gemeente]]]);
   });
 });

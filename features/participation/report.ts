@@ -15,7 +15,41 @@ export type ReportLabels = {
   phase: (phase: Matrix["phases"][number]) => string;
   gap: (severity: "serious" | "differs" | null) => string;
   notSet: string;
+  condition: (item: string) => string;
+  answer: (answer: "met" | "partly" | "not_met" | "not_applicable") => string;
+  wholeTable: string;
 };
+
+export type ConditionRows = {
+  phaseId: string | null;
+  rows: {
+    item: string;
+    answers: { partyId: string; answer: "met" | "partly" | "not_met" | "not_applicable"; evidence: string; at: Date }[];
+  }[];
+}[];
+
+/** Condition answers per party, after the forms: the evidence is the party's own words. */
+export function conditionRows(matrix: Matrix, conditions: ConditionRows, labels: ReportLabels): string[][] {
+  const rows: string[][] = [];
+  for (const scope of conditions) {
+    const phase = scope.phaseId ? matrix.phases.find((p) => p.id === scope.phaseId) : undefined;
+    for (const row of scope.rows) {
+      for (const answer of row.answers) {
+        const party = matrix.parties.find((p) => p.id === answer.partyId);
+        rows.push([
+          party?.name ?? "",
+          phase ? labels.phase(phase) : labels.wholeTable,
+          labels.condition(row.item),
+          labels.answer(answer.answer),
+          answer.at.toISOString().slice(0, 10),
+          "",
+          answer.evidence,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
 
 export function reportRows(matrix: Matrix, labels: ReportLabels): string[][] {
   const rows: string[][] = [];
@@ -41,11 +75,11 @@ export function reportRows(matrix: Matrix, labels: ReportLabels): string[][] {
   return rows;
 }
 
-export function reportCsv(matrix: Matrix, labels: ReportLabels): string {
-  return toCsv([labels.columns, ...reportRows(matrix, labels)]);
+export function reportCsv(matrix: Matrix, labels: ReportLabels, conditions: ConditionRows = []): string {
+  return toCsv([labels.columns, ...reportRows(matrix, labels), ...conditionRows(matrix, conditions, labels)]);
 }
 
-export function reportPdf(matrix: Matrix, labels: ReportLabels, tableTitle: string): Promise<Buffer> {
+export function reportPdf(matrix: Matrix, labels: ReportLabels, tableTitle: string, conditions: ConditionRows = []): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${labels.title} — ${tableTitle}` } });
     const chunks: Buffer[] = [];
@@ -63,6 +97,12 @@ export function reportPdf(matrix: Matrix, labels: ReportLabels, tableTitle: stri
       if (gap) doc.text(`${labels.columns[5]}: ${gap}`);
       if (explanation) doc.text(`${labels.columns[6]}: ${explanation}`);
       doc.moveDown(0.5);
+    }
+    for (const [party, scope, condition, answer, date, , evidence] of conditionRows(matrix, conditions, labels)) {
+      doc
+        .font("Helvetica")
+        .fontSize(10)
+        .text(`${party} — ${scope}: ${condition}: ${answer} (${date})${evidence ? ` — ${evidence}` : ""}`);
     }
     doc.end();
   });

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   "DELEGATE_NEEDS_PARTY",
   "ASSESSMENT_IN_FUTURE",
   "ASSESSMENT_BEFORE_PHASE",
+  "ACTIVITY_TITLE_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

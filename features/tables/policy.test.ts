@@ -25,18 +25,19 @@ const COLUMNS: TableAction[] = [
   "participation.intended.set",
   "participation.perception.record",
   "participation.agenda.add",
+  "participation.conditions.answer",
 ];
-//                                 view sum  mem  act  edit stat inv  role part phas mand comr comb nread nwrite intended perceived agenda
+//                                 view sum  mem  act  edit stat inv  role part phas mand comr comb nread nwrite intended perceived agenda conditions
 const OPEN: Record<string, boolean[]> = {
-  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y, Y, N, Y],
-  chair: /*                   */ [Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, Y, Y, N, Y],
-  secretary: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, Y, Y, N, N, N],
-  delegate: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, Y, Y, N, Y, N],
-  "delegate (municipality)": /**/ [Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, Y, Y, N, Y, N],
-  observer: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, N, N, N, N],
-  treasurer: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N],
-  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
-  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y, Y, N, Y, Y],
+  chair: /*                   */ [Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, Y, Y, N, Y, Y],
+  secretary: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, Y, Y, N, N, N, N],
+  delegate: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, Y, Y, N, Y, N, Y],
+  "delegate (municipality)": /**/ [Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, Y, Y, N, Y, N, Y],
+  observer: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, N, N, N, N, N],
+  treasurer: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N],
+  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
 };
 const READ_WHEN_CLOSED = new Set<TableAction>([
   "table.view",

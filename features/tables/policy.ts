@@ -23,6 +23,7 @@ export const TABLE_ACTIONS = [
   "participation.intended.set",
   "participation.perception.record",
   "participation.agenda.add",
+  "participation.conditions.answer",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -74,6 +75,8 @@ const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
   // ...but only a party's own delegates say how it was experienced (own party checked in the command).
   "participation.perception.record": { who: only("delegate"), whenClosed: false },
   "participation.agenda.add": { who: only("facilitator", "chair"), whenClosed: false },
+  // Each party answers the conditions for itself (own party checked in the command).
+  "participation.conditions.answer": { who: only("facilitator", "chair", "delegate"), whenClosed: false },
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {

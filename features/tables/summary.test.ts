@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount } from "../../test/factories.ts";
 import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
+import { conditionsOverview } from "../participation/conditions.ts";
 import { participationMatrix } from "../participation/queries.ts";
 import { activityOf } from "./activity.ts";
 import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
@@ -54,6 +55,15 @@ describe("participation in the demo", () => {
       severity: g.severity,
     }));
     expect(gaps).toEqual([{ party: "Stichting Rode Lantaarn Lindendam", phase: "agenda_setting", severity: "serious" }]);
+    const problem = matrix.phases.find((p) => p.kind === "problem_definition")?.id ?? null;
+    const conditions = await conditionsOverview(t.db, id("lotte"), tableId, problem);
+    expect(conditions.find((c) => c.item === "INF-3")).toMatchObject({ differs: true });
+    expect(
+      conditions
+        .filter((c) => c.answers.length > 0)
+        .map((c) => c.item)
+        .sort(),
+    ).toEqual(["COM-3", "ENV-2", "FIN-1", "INF-3", "OPP-3"]);
   });
 });
 

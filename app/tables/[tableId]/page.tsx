@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { participationMatrix } from "../../../features/participation/queries.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
@@ -34,6 +35,13 @@ export default async function TablePage({ params }: Props) {
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
   const overview = await tableOverview(getDb(), session.accountId, table.id, new Date());
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
+  const participation = await participationMatrix(getDb(), session.accountId, table.id);
+  const tp = await getTranslations("participation");
+  const tph = await getTranslations("phases");
+  const phaseLabel = (id: string) => {
+    const phase = overview.phases.find((p) => p.id === id);
+    return phase?.name || (phase?.kind ? tph(`kinds.${phase.kind}` as "kinds.agenda_setting") : "");
+  };
   return (
     <div className="stack">
       <h1>{table.title}</h1>
@@ -49,6 +57,22 @@ export default async function TablePage({ params }: Props) {
         <Link href={`/tables/${table.id}/participation`}>{(await getTranslations("participation"))("open")}</Link> ·{" "}
         <Link href={`/tables/${table.id}/activity`}>{(await getTranslations("activity"))("open")}</Link>
       </p>
+      {participation.gaps.length > 0 && (
+        <div className="alert alert-error" data-testid="participation-gaps">
+          <p style={{ margin: 0 }}>
+            <span aria-hidden="true">⚠ </span>
+            <Link href={`/tables/${table.id}/participation`}>{tp("gapsOnTable", { count: participation.gaps.length })}</Link>
+          </p>
+          <ul>
+            {participation.gaps.map((gap) => (
+              <li key={`${gap.partyId}-${gap.phaseId}`}>
+                {partyName(gap.partyId)}, {phaseLabel(gap.phaseId)}: {tp(`forms.${gap.intended}`)} → {tp(`forms.${gap.perceived}`)}
+                {gap.severity === "serious" && ` (${tp("gapSerious")})`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <CharacteristicsPanel assessments={overview.characteristics} />
       <AboutSection table={table} overview={overview} />
       <PartiesSection table={table} overview={overview} />

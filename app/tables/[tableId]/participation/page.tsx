@@ -7,10 +7,11 @@ import { getDb } from "../../../../prisma/db.ts";
 import { recordPerceptionAction, setIntendedAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
 import { loadTable } from "../load-table.ts";
+import { ActivitiesSection, ConditionsSection } from "./conditions-section.tsx";
 import { GapButton } from "./gap-button.tsx";
 import { participationLabels } from "./labels.ts";
 
-type Props = { params: Promise<{ tableId: string }> };
+type Props = { params: Promise<{ tableId: string }>; searchParams?: Promise<Record<string, string | undefined>> };
 
 // Each form has its own symbol, so the matrix never relies on colour alone.
 const FORM_ICON: Record<Form, string> = {
@@ -27,8 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations("participation"))("title", { table: table.title }) };
 }
 
-export default async function ParticipationPage({ params }: Props) {
+export default async function ParticipationPage({ params, searchParams }: Props) {
   const { tableId } = await params;
+  const conditionsPhase = (await searchParams)?.phase || null;
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/participation`);
   const t = await getTranslations("participation");
   const tt = await getTranslations("table");
@@ -267,6 +269,15 @@ export default async function ParticipationPage({ params }: Props) {
           </ActionForm>
         </section>
       )}
+
+      <ConditionsSection
+        table={table}
+        matrix={matrix}
+        accountId={session.accountId}
+        phaseId={matrix.phases.some((p) => p.id === conditionsPhase) ? conditionsPhase : null}
+        phaseLabel={phaseName}
+      />
+      <ActivitiesSection table={table} matrix={matrix} accountId={session.accountId} phaseLabel={phaseName} />
 
       <section aria-labelledby="timeline">
         <h2 id="timeline">{t("timeline")}</h2>

@@ -3,7 +3,7 @@ import { reportPdf } from "../../../../../features/participation/report.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
 import { currentSession } from "../../../../_server/session.ts";
-import { participationLabels } from "../labels.ts";
+import { allConditionRows, participationLabels } from "../labels.ts";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tableId: string }> }) {
   const { tableId } = await params;
@@ -13,7 +13,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     const db = getDb();
     const matrix = await participationMatrix(db, session.accountId, tableId);
     const table = await db.table.findUniqueOrThrow({ where: { id: tableId }, select: { title: true } });
-    const pdf = await reportPdf(matrix, await participationLabels(), table.title);
+    const pdf = await reportPdf(
+      matrix,
+      await participationLabels(),
+      table.title,
+      await allConditionRows(
+        db,
+        session.accountId,
+        tableId,
+        matrix.phases.map((p) => p.id),
+      ),
+    );
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
