@@ -35,7 +35,9 @@ test("a facilitator adds a sex worker organisation and its vouched delegate join
   await guestPage.getByLabel(nl.auth.passphrase, { exact: true }).fill("lantaarn bij de oude haven");
   await guestPage.getByLabel(nl.auth.passphraseRepeat).fill("lantaarn bij de oude haven");
   await guestPage.getByRole("button", { name: nl.auth.submitSignUp }).click();
-  await expect(guestPage.getByRole("heading", { name: table.title })).toBeVisible();
+  // Wait for the table page itself (the invitation page's heading also names the table).
+  await expect(guestPage.getByRole("heading", { name: table.title, exact: true })).toBeVisible();
+  await expect(guestPage.getByText(nl.table.yourRole.replace("{role}", nl.roles.delegate))).toBeVisible();
 
   await page.reload();
   const saffier = page.getByRole("listitem").filter({ hasText: "Saffier" });

@@ -10,7 +10,7 @@ test("a facilitator convenes a table and a representative joins pseudonymously t
   const title = unique("Tafel APV");
   await page.getByLabel(nl.home.tableTitle).fill(title);
   await page.getByRole("button", { name: nl.home.create }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
 
   await page.getByLabel(nl.table.invitationRole, { exact: true }).selectOption("delegate");
   await page.getByRole("button", { name: nl.table.createInvitation }).click();
@@ -26,7 +26,7 @@ test("a facilitator convenes a table and a representative joins pseudonymously t
   await guestPage.getByLabel(nl.auth.passphrase, { exact: true }).fill("lantaarn bij de oude haven");
   await guestPage.getByLabel(nl.auth.passphraseRepeat).fill("lantaarn bij de oude haven");
   await guestPage.getByRole("button", { name: nl.auth.submitSignUp }).click();
-  await expect(guestPage.getByRole("heading", { name: title })).toBeVisible();
+  await expect(guestPage.getByRole("heading", { name: title, exact: true })).toBeVisible();
   await expect(guestPage.getByText(nl.table.yourRole.replace("{role}", nl.roles.delegate))).toBeVisible();
 
   // The facilitator now sees Saffier at the table, and the link no longer works.

@@ -65,6 +65,15 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   expect(csv).not.toContain("Saffier");
   const pdf = await chair.page.request.get(`/tables/${table.id}/participation/report.pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  // Within 24 hours the delegate corrects the assessment instead of adding one.
+  await delegate.page.reload();
+  await delegate.page.getByText("Stichting Rode Lantaarn", { exact: true }).last().click();
+  await delegate.page.getByText(nl.participation.correct, { exact: true }).click();
+  await delegate.page.getByLabel(nl.participation.form, { exact: true }).last().selectOption("consultation");
+  await delegate.page.getByRole("button", { name: nl.participation.save }).last().click();
+  await expect(cell).toHaveAttribute("data-gap", "differs");
+  expect(await testDb().perception.count({ where: { tableId: table.id } })).toBe(1);
   await delegate.context.close();
   await chair.context.close();
 });

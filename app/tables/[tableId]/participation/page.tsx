@@ -304,6 +304,44 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                       ) : p.confidential ? (
                         <span className="hint"> {t("confidentialHidden")}</span>
                       ) : null}
+                      {table.may["participation.perception.record"] && party.id === matrix.me.partyId && (
+                        <details>
+                          <summary>{t("correct")}</summary>
+                          <p className="hint">{t("replace")}</p>
+                          <ActionForm action={recordPerceptionAction} submitLabel={t("save")} savedMessage={t("saved")}>
+                            <input type="hidden" name="tableId" value={table.id} />
+                            <input type="hidden" name="partyId" value={party.id} />
+                            <input type="hidden" name="phaseId" value={p.phaseId} />
+                            <input type="hidden" name="replaces" value={p.id} />
+                            <input type="hidden" name="attribution" value={p.attribution} />
+                            <div className="field">
+                              <label htmlFor={`correct-form-${p.id}`}>{t("form")}</label>
+                              <select id={`correct-form-${p.id}`} name="form" defaultValue={p.form}>
+                                {FORMS.map((form) => (
+                                  <option key={form} value={form}>
+                                    {t(`forms.${form}`)}
+                                  </option>
+                                ))}
+                              </select>
+                            </div>
+                            <div className="field">
+                              <label htmlFor={`correct-explanation-${p.id}`}>{t("explanation")}</label>
+                              <textarea
+                                id={`correct-explanation-${p.id}`}
+                                name="explanation"
+                                rows={2}
+                                defaultValue={p.explanation}
+                                maxLength={4000}
+                              />
+                            </div>
+                            <div className="field">
+                              <label>
+                                <input type="checkbox" name="confidential" defaultChecked={p.confidential} /> {t("confidential")}
+                              </label>
+                            </div>
+                          </ActionForm>
+                        </details>
+                      )}
                     </li>
                   ))}
                 </ol>
