@@ -17,6 +17,7 @@ import { changeTableStatus, updateTableDetails } from "../tables/details.ts";
 import { recordMandate } from "../tables/mandates.ts";
 import type { Role } from "../tables/model.ts";
 import { addParty, type PartyInput } from "../tables/parties.ts";
+import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 
 export const DEMO_PASSPHRASE = "lindendam demo tafel";
 
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableI
     now,
   );
   await changeTableStatus(db, noor, table.id, "active", now);
+  await seedPhases(db, noor, table.id, now);
   const parties = new Map<string, string>();
   for (const party of DEMO_PARTIES) parties.set(party.key, (await addParty(db, noor, table.id, party, now)).id);
   for (const person of DEMO_PEOPLE.slice(1)) {
@@ -151,6 +153,40 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableI
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   await seedParticipation(db, table.id, parties, accountOf, now);
   return { tableId: table.id };
+}
+
+/** What each default phase must deliver; the first two are dated, joint problem definition is under way. */
+const DEMO_DELIVERABLES: Record<string, string> = {
+  agenda_setting: "Gedeelde agenda en werkafspraken; alle betrokken partijen uitgenodigd.",
+  problem_definition: "Een gezamenlijke probleemstelling die allen of de meesten steunen, met het perspectief van elke partij ernaast.",
+  fact_finding: "Feitenregister: per cijfer de bron, wat er geteld is en hoe de tafel het citeert.",
+  options_and_drafting:
+    "Concept van het herziene APV-artikel en een monitoringsplan, met een effectcheck op veiligheid, gezondheid en autonomie.",
+  decision: "Tekst gedragen door allen of de meesten, aangeboden aan het college; afwijkende standpunten blijven zichtbaar.",
+  implementation: "Protocol contact handhaving–thuiswerkers in gebruik; niemand wordt geout.",
+  monitoring_and_evaluation: "Gezamenlijke evaluatie na zes maanden, met wat er met de inbreng is gedaan.",
+};
+
+async function seedPhases(db: Db, facilitator: string, tableId: string, now: Date) {
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const dates: Record<string, [string, string]> = {
+    agenda_setting: [day(-42), day(-8)],
+    problem_definition: [day(-7), day(49)],
+  };
+  const phases = await db.phase.findMany({ where: { tableId }, orderBy: { position: "asc" }, select: { id: true, kind: true } });
+  for (const phase of phases) {
+    const [startsOn, endsOn] = dates[phase.kind ?? ""] ?? ["", ""];
+    await updatePhase(
+      db,
+      facilitator,
+      tableId,
+      phase.id,
+      { name: "", deliverables: DEMO_DELIVERABLES[phase.kind ?? ""] ?? "", startsOn, endsOn },
+      now,
+    );
+  }
+  const current = phases.find((phase) => phase.kind === "problem_definition");
+  if (current) await setCurrentPhase(db, facilitator, tableId, current.id, now);
 }
 
 /** S1 and S7: intended forms per phase, and perceptions that differ between RLL and the municipality. */

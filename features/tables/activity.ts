@@ -13,11 +13,13 @@ export const ACTIVITY_ACTIONS = [
   "phase.changed",
   "phase.added",
   "phase.current_changed",
+  "phase.moved",
   "mandate.recorded",
   "mandate.amended",
   "commitment.recorded",
   "commitment.breached",
   "chair.appointed",
+  "chair.declared",
   "invitation.created",
   "invitation.revoked",
   "membership.joined",
@@ -31,11 +33,12 @@ export function activityMessageKey(action: string): string {
 
 export async function activityOf(db: Db, accountId: string, tableId: string, options: { take?: number } = {}) {
   await authorize(db, accountId, tableId, "table.activity.view");
-  const [events, memberships] = await Promise.all([
-    db.auditEvent.findMany({ where: { tableId }, orderBy: { id: "desc" }, take: options.take ?? 200 }),
-    db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } }),
-  ]);
+  // One after the other: the embedded database serves one query at a time anyway.
+  const events = await db.auditEvent.findMany({ where: { tableId }, orderBy: { id: "desc" }, take: options.take ?? 200 });
+  const memberships = await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } });
+  const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
   const names = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
+  const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   return events.map((event) => {
     const data = (event.data ?? {}) as Record<string, unknown>;
     const by =
@@ -50,11 +53,16 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
       at: event.createdAt,
       actor: by ? (names.get(by) ?? null) : null,
       formerMember: Boolean(by && !names.has(by)),
+      // Whose role changed, when that is someone other than the actor; pseudonym null once they left.
+      subject: typeof data.membership === "string" && data.membership !== by ? { pseudonym: names.get(data.membership) ?? null } : null,
       detail: {
         role: typeof data.role === "string" ? data.role : typeof data.to === "string" ? data.to : null,
         from: typeof data.from === "string" ? data.from : null,
         reason: typeof data.reason === "string" ? data.reason : null,
         version: typeof data.version === "number" ? data.version : null,
+        // Parties are organisations, so their names may appear; people appear only by pseudonym.
+        party: typeof data.party === "string" ? (partyNames.get(data.party) ?? null) : null,
+        vouched: data.vouched === true,
       },
     };
   });

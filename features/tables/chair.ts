@@ -55,6 +55,88 @@ export async function appointChair(
   });
 }
 
+export const ownDeclarationSchema = chairDeclarationSchema.omit({ membershipId: true });
+
+/**
+ * The chair signs their own independence declaration: needed when they joined through a chair
+ * invitation rather than being appointed from among the members. The appointer on record is the
+ * facilitator who made that invitation.
+ */
+export async function signChairDeclaration(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  input: z.input<typeof ownDeclarationSchema>,
+  now = new Date(),
+) {
+  const member = await authorize(db, accountId, tableId, "chair.declare");
+  const parsed = ownDeclarationSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT");
+  if (parsed.data.holdsPoliticalOffice) throw new AppError("CHAIR_HOLDS_OFFICE", { field: "holdsPoliticalOffice" });
+  if (member.partyId) throw new AppError("CHAIR_IS_DELEGATE");
+  return db.$transaction(async (tx) => {
+    if (await tx.chairDeclaration.count({ where: { tableId, membershipId: member.id } })) throw new AppError("CHAIR_ALREADY_DECLARED");
+    const invitation = await tx.invitation.findFirst({
+      where: { tableId, usedByMembership: member.id },
+      select: { createdByMembership: true },
+    });
+    const declaration = await tx.chairDeclaration.create({
+      data: {
+        tableId,
+        membershipId: member.id,
+        appointedBy: invitation?.createdByMembership ?? member.id,
+        declaredTies: parsed.data.declaredTies,
+        noPoliticalOffice: true,
+        noPartyDelegate: true,
+        signedAt: now,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, { action: "chair.declared", tableId, data: { by: member.id, declaration: declaration.id } }, now);
+    return declaration;
+  });
+}
+
+type Appointer = { kind: "self" } | { kind: "member"; pseudonym: string } | { kind: "former" };
+
+function appointerOf(appointedBy: string, chairId: string, members: { id: string; account: { pseudonym: string } }[]): Appointer {
+  // A chair placed without an invitation signs on their own; there is no separate appointer.
+  if (appointedBy === chairId) return { kind: "self" };
+  const member = members.find((m) => m.id === appointedBy);
+  return member ? { kind: "member", pseudonym: member.account.pseudonym } : { kind: "former" };
+}
+
+/** The chair's declarations as members see them: who appointed, what ties, when signed. */
+export async function chairDeclarations(db: Db, tableId: string) {
+  const chairs = await db.membership.findMany({
+    where: { tableId, role: "chair" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, account: { select: { pseudonym: true } } },
+  });
+  const declarations = await db.chairDeclaration.findMany({
+    where: { tableId, membershipId: { in: chairs.map((c) => c.id) } },
+    orderBy: { signedAt: "desc" },
+  });
+  const appointers = await db.membership.findMany({
+    where: { id: { in: declarations.map((d) => d.appointedBy) } },
+    select: { id: true, account: { select: { pseudonym: true } } },
+  });
+  return chairs.map((chair) => {
+    const declaration = declarations.find((d) => d.membershipId === chair.id);
+    return {
+      membershipId: chair.id,
+      pseudonym: chair.account.pseudonym,
+      declaration: declaration
+        ? {
+            signedAt: declaration.signedAt,
+            declaredTies: declaration.declaredTies,
+            appointer: appointerOf(declaration.appointedBy, chair.id, appointers),
+          }
+        : null,
+    };
+  });
+}
+
 /** The current chair's standing for the characteristics panel. */
 export async function chairStanding(db: Db, tableId: string): Promise<{ declared: boolean } | null> {
   const chairs = await db.membership.findMany({ where: { tableId, role: "chair" }, select: { id: true } });

@@ -145,7 +145,12 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
       {
         action: "membership.joined",
         tableId: invitation.tableId,
-        data: { membership: membership.id, role: invitation.role, invitation: invitation.id },
+        data: {
+          membership: membership.id,
+          role: invitation.role,
+          invitation: invitation.id,
+          ...(invitation.partyId ? { party: invitation.partyId, vouched: invitation.vouched } : {}),
+        },
       },
       now,
     );
@@ -153,16 +158,20 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
   });
 }
 
-/** Changes a member's role; the realtime server re-checks open connections within seconds. */
+/**
+ * Changes a member's role and, when given, the party they take part for ("" for none). The
+ * realtime server re-checks open connections within seconds.
+ */
 export async function changeRole(
   db: Db,
   accountId: string,
-  input: { tableId: string; membershipId: string; role: Role; reason?: string },
+  input: { tableId: string; membershipId: string; role: Role; reason?: string; partyId?: string },
   now: Date = new Date(),
 ) {
   const actor = await authorize(db, accountId, input.tableId, "table.roles.change");
   const role = roleSchema.safeParse(input.role);
   if (!role.success || !isUuid(input.membershipId)) throw new AppError("INVALID_INPUT");
+  if (input.partyId !== undefined && input.partyId !== "" && !isUuid(input.partyId)) throw new AppError("NOT_FOUND");
   return db.$transaction(async (tx) => {
     // Two facilitators demoting each other at once would each count two facilitators and leave
     // none: lock the table's facilitator rows so concurrent role changes take turns, then re-read.
@@ -171,23 +180,40 @@ export async function changeRole(
     if (!current || !can(actorFor(accountId, current), "table.roles.change", actor.table)) throw new AppError("FORBIDDEN");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, tableId: input.tableId },
-      select: { id: true, role: true },
+      select: { id: true, role: true, partyId: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
+    const changesParty = input.partyId !== undefined && (input.partyId || null) !== target.partyId;
+    const partyId = input.partyId === undefined ? target.partyId : input.partyId || null;
+    if (changesParty && partyId && !(await tx.party.findFirst({ where: { id: partyId, tableId: input.tableId }, select: { id: true } }))) {
+      throw new AppError("NOT_FOUND");
+    }
     // A chair is appointed with an independence declaration (appointChair), never by a plain change.
     if (role.data === "chair" && target.role !== "chair") throw new AppError("CHAIR_DECLARATION_REQUIRED");
     if (role.data === "delegate" && target.role === "chair") throw new AppError("CHAIR_IS_DELEGATE");
+    if (role.data === "chair" && partyId) throw new AppError("CHAIR_IS_DELEGATE", { field: "partyId" });
+    // Delegates speak for a party: once the table has parties, a delegate must have one.
+    if (role.data === "delegate" && !partyId && (await tx.party.count({ where: { tableId: input.tableId } })) > 0) {
+      throw new AppError("DELEGATE_NEEDS_PARTY", { field: "partyId" });
+    }
     if (target.role === "facilitator" && role.data !== "facilitator") {
       const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator" } });
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
-    await tx.membership.update({ where: { id: target.id }, data: { role: role.data, updatedAt: now } });
+    await tx.membership.update({ where: { id: target.id }, data: { role: role.data, partyId, updatedAt: now } });
     await recordAudit(
       tx,
       {
         action: "membership.role_changed",
         tableId: input.tableId,
-        data: { by: actor.id, membership: target.id, from: target.role, to: role.data, reason: input.reason?.slice(0, 500) ?? null },
+        data: {
+          by: actor.id,
+          membership: target.id,
+          from: target.role,
+          to: role.data,
+          reason: input.reason?.slice(0, 500) ?? null,
+          ...(changesParty ? { party: partyId, fromParty: target.partyId } : {}),
+        },
       },
       now,
     );

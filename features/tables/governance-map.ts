@@ -1,56 +1,84 @@
 // The governance map of a municipality: its tables (public ones, and those the viewer sits at),
 // their mandates and responsible officials, and which policy domains are covered, twice, or not.
+import type { DecisionPower, IssuingBody, TableStatus } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
-import { mandateHistory, mandateStanding, POLICY_DOMAINS } from "./mandates.ts";
+import { type MandateStanding, mandateHistory, mandateStanding, type Official, POLICY_DOMAINS } from "./mandates.ts";
+import { actorFor, can } from "./policy.ts";
 
 export type PolicyDomain = (typeof POLICY_DOMAINS)[number];
 
-export async function municipalitiesVisibleTo(db: Db, accountId: string | null): Promise<string[]> {
-  const rows = await db.table.findMany({
-    where: { municipality: { not: "" }, OR: [{ publicSummary: true }, ...(accountId ? [{ memberships: { some: { accountId } } }] : [])] },
-    select: { municipality: true },
-    distinct: ["municipality"],
-    orderBy: { municipality: "asc" },
+type MapEntry = {
+  id: string;
+  title: string;
+  status: TableStatus;
+  isMember: boolean;
+  standing: MandateStanding;
+  mandate: {
+    issuingBody: IssuingBody;
+    decisionReference: string;
+    decisionPower: DecisionPower;
+    domains: PolicyDomain[];
+    officials: Official[];
+    dual: boolean;
+  } | null;
+};
+
+/** Tables that could be on someone's map; the policy decides which of them actually are. */
+function candidates(accountId: string | null) {
+  return { OR: [{ publicSummary: true }, ...(accountId ? [{ memberships: { some: { accountId } } }] : [])] };
+}
+
+async function visibleTables(db: Db, accountId: string | null, where: object) {
+  const tables = await db.table.findMany({
+    where: { AND: [where, candidates(accountId)] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, municipality: true, status: true, publicSummary: true },
   });
-  return rows.map((row) => row.municipality);
+  const memberships = accountId
+    ? await db.membership.findMany({
+        where: { accountId, tableId: { in: tables.map((table) => table.id) } },
+        select: { tableId: true, role: true, party: { select: { type: true } } },
+      })
+    : [];
+  return tables
+    .map((table) => {
+      const own = memberships.find((m) => m.tableId === table.id);
+      const membership = own ? { role: own.role, partyType: own.party?.type ?? null } : null;
+      return { ...table, isMember: Boolean(membership), actor: actorFor(accountId, membership) };
+    })
+    .filter((table) => can(table.actor, "table.map.view", table));
+}
+
+export async function municipalitiesVisibleTo(db: Db, accountId: string | null): Promise<string[]> {
+  const tables = await visibleTables(db, accountId, { municipality: { not: "" } });
+  return [...new Set(tables.map((table) => table.municipality))].sort((a, b) => a.localeCompare(b, "nl"));
 }
 
 export async function governanceMap(db: Db, accountId: string | null, municipality: string, now: Date) {
-  const tables = await db.table.findMany({
-    where: {
-      municipality: { equals: municipality.trim(), mode: "insensitive" },
-      OR: [{ publicSummary: true }, ...(accountId ? [{ memberships: { some: { accountId } } }] : [])],
-    },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      publicSummary: true,
-      memberships: accountId ? { where: { accountId }, select: { id: true } } : false,
-    },
-  });
-  const entries = await Promise.all(
-    tables.map(async (table) => {
-      const latest = (await mandateHistory(db, table.id))[0];
-      return {
-        id: table.id,
-        title: table.title,
-        status: table.status,
-        isMember: Boolean(accountId && table.memberships?.length),
-        standing: mandateStanding(latest, now),
-        mandate: latest
-          ? {
-              issuingBody: latest.issuingBody,
-              decisionReference: latest.decisionReference,
-              decisionPower: latest.decisionPower,
-              domains: latest.domains as PolicyDomain[],
-              officials: latest.officials,
-            }
-          : null,
-      };
-    }),
-  );
+  const tables = await visibleTables(db, accountId, { municipality: { equals: municipality.trim(), mode: "insensitive" } });
+  const entries: MapEntry[] = [];
+  // One after the other: the embedded database serves one query at a time anyway.
+  for (const table of tables) {
+    const latest = (await mandateHistory(db, table.id))[0];
+    entries.push({
+      id: table.id,
+      title: table.title,
+      status: table.status,
+      isMember: table.isMember,
+      standing: mandateStanding(latest, now),
+      mandate: latest
+        ? {
+            issuingBody: latest.issuingBody,
+            decisionReference: latest.decisionReference,
+            decisionPower: latest.decisionPower,
+            domains: latest.domains as PolicyDomain[],
+            officials: latest.officials,
+            // Several responsible office-holders share this mandate (e.g. mayor and alderman).
+            dual: latest.officials.length > 1,
+          }
+        : null,
+    });
+  }
   const coverage = POLICY_DOMAINS.map((domain) => {
     const coveringTables = entries.filter((e) => e.mandate?.domains.includes(domain) && e.standing.state !== "lapsed");
     const officials = coveringTables.flatMap((e) =>

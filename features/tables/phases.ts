@@ -93,6 +93,26 @@ export async function addPhase(db: Db, accountId: string, tableId: string, input
   });
 }
 
+/** Moves a phase one place earlier or later in the table's order; the ends stay put. */
+export async function movePhase(db: Db, accountId: string, tableId: string, phaseId: string, direction: unknown, now = new Date()) {
+  const member = await authorize(db, accountId, tableId, "phases.manage");
+  const parsed = z.enum(["up", "down"]).safeParse(direction);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: "direction" });
+  if (!isUuid(phaseId)) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    const phases = await tx.phase.findMany({ where: { tableId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    const index = phases.findIndex((phase) => phase.id === phaseId);
+    if (index < 0) throw new AppError("NOT_FOUND");
+    const other = index + (parsed.data === "up" ? -1 : 1);
+    if (other < 0 || other >= phases.length) return;
+    const order = phases.map((phase) => phase.id);
+    [order[index], order[other]] = [order[other] as string, order[index] as string];
+    // Renumber the whole list so earlier gaps or equal positions cannot make the order ambiguous.
+    for (const [position, id] of order.entries()) await tx.phase.update({ where: { id }, data: { position } });
+    await recordAudit(tx, { action: "phase.moved", tableId, data: { by: member.id, phase: phaseId, position: other + 1 } }, now);
+  });
+}
+
 export async function phasesOf(db: Db, accountId: string, tableId: string) {
   await authorize(db, accountId, tableId, "table.view");
   return listPhases(db, tableId);

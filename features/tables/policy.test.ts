@@ -9,6 +9,7 @@ const N = false;
 const COLUMNS: TableAction[] = [
   "table.view",
   "table.summary.view",
+  "table.map.view",
   "table.members.view",
   "table.activity.view",
   "table.edit",
@@ -20,6 +21,8 @@ const COLUMNS: TableAction[] = [
   "mandate.record",
   "commitments.record",
   "commitments.breach",
+  "chair.declare",
+  "decisions.vote",
   "notes.read",
   "notes.write",
   "participation.intended.set",
@@ -27,21 +30,22 @@ const COLUMNS: TableAction[] = [
   "participation.agenda.add",
   "participation.conditions.answer",
 ];
-//                                 view sum  mem  act  edit stat inv  role part phas mand comr comb nread nwrite intended perceived agenda conditions
+//                                 view sum  map  mem  act  edit stat inv  role part phas mand comr comb decl vote nread nwrite intended perceived agenda conditions
 const OPEN: Record<string, boolean[]> = {
-  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y, Y, N, Y, Y],
-  chair: /*                   */ [Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, Y, Y, N, Y, Y],
-  secretary: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, Y, Y, N, N, N, N],
-  delegate: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, Y, Y, N, Y, N, Y],
-  "delegate (municipality)": /**/ [Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, Y, Y, N, Y, N, Y],
-  observer: /*                */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, N, N, N, N, N],
-  treasurer: /*               */ [Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N],
-  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
-  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, N, Y, Y],
+  chair: /*                   */ [Y, Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, N, Y, Y, Y, N, Y, Y],
+  secretary: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, N, N, Y, Y, N, N, N, N],
+  delegate: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N, Y, Y, Y, N, Y, N, Y],
+  "delegate (municipality)": /**/ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, N, Y, Y, Y, N, Y, N, Y],
+  observer: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N, N],
+  treasurer: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N],
+  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
 };
 const READ_WHEN_CLOSED = new Set<TableAction>([
   "table.view",
   "table.summary.view",
+  "table.map.view",
   "table.members.view",
   "table.activity.view",
   "notes.read",
@@ -83,6 +87,32 @@ describe("table policy", () => {
       expect(can(actor(who), "table.summary.view", { status: "active", publicSummary: true })).toBe(true);
       expect(can(actor(who), "table.summary.view", { status: "closed", publicSummary: true })).toBe(true);
       expect(can(actor(who), "table.summary.view", { status: "active", publicSummary: false })).toBe(false);
+    }
+  });
+
+  // A public table is on its municipality's governance map for everyone, in every status; every
+  // other action stays exactly as for a private table, so publishing opens nothing else.
+  for (const status of ["in_preparation", "active", "paused", "closed"] as const) {
+    const table: TableState = { status, publicSummary: true };
+    for (const [who, cells] of Object.entries(OPEN)) {
+      it(`${who}, at a public ${status} table, sees its summary and map entry and nothing more`, () => {
+        COLUMNS.forEach((action, index) => {
+          const open = cells[index] ?? false;
+          const expected =
+            action === "table.summary.view" || action === "table.map.view"
+              ? true
+              : status === "closed"
+                ? open && READ_WHEN_CLOSED.has(action)
+                : open;
+          expect(can(actor(who), action, table), action).toBe(expected);
+        });
+      });
+    }
+  }
+
+  it("never gives the chair a vote, whatever the table's state", () => {
+    for (const status of ["in_preparation", "active", "paused", "closed"] as const) {
+      expect(can({ kind: "member", role: "chair" }, "decisions.vote", { status, publicSummary: true })).toBe(false);
     }
   });
 

@@ -7,6 +7,7 @@ import type { Role } from "./model.ts";
 export const TABLE_ACTIONS = [
   "table.view",
   "table.summary.view",
+  "table.map.view",
   "table.members.view",
   "table.activity.view",
   "table.edit",
@@ -18,6 +19,8 @@ export const TABLE_ACTIONS = [
   "mandate.record",
   "commitments.record",
   "commitments.breach",
+  "chair.declare",
+  "decisions.vote",
   "notes.read",
   "notes.write",
   "participation.intended.set",
@@ -45,7 +48,11 @@ const only =
   (actor: { role: Role }) =>
     roles.includes(actor.role);
 
-const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
+// Readable by anyone once the table made its summary public, whatever its status.
+const PUBLIC_READS = ["table.summary.view", "table.map.view"] as const satisfies readonly TableAction[];
+type PublicRead = (typeof PUBLIC_READS)[number];
+
+const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "table.view": { who: everyone, whenClosed: true },
   "table.members.view": { who: everyone, whenClosed: true },
   "table.activity.view": { who: everyone, whenClosed: true },
@@ -68,6 +75,10 @@ const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
   "commitments.record": { who: only("facilitator", "delegate"), whenClosed: false },
   // Holding parties to their word is the neutral chair's job.
   "commitments.breach": { who: only("chair"), whenClosed: false },
+  // The chair signs their own independence declaration when they joined through an invitation.
+  "chair.declare": { who: only("chair"), whenClosed: false },
+  // Support for a decision is given per party, by its delegates. The neutral chair never votes.
+  "decisions.vote": { who: only("delegate"), whenClosed: false },
   // Observers follow the notes live but do not write in them.
   "notes.write": { who: (actor) => actor.role !== "observer", whenClosed: false },
   // The process owners set what each party's participation is meant to be...
@@ -80,9 +91,9 @@ const RULES: Record<Exclude<TableAction, "table.summary.view">, Rule> = {
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {
-  if (action === "table.summary.view") return table.publicSummary || actor.kind === "member";
+  if ((PUBLIC_READS as readonly TableAction[]).includes(action)) return table.publicSummary || actor.kind === "member";
   if (actor.kind !== "member") return false;
-  const rule = RULES[action];
+  const rule = RULES[action as Exclude<TableAction, PublicRead>];
   if (table.status === "closed" && !rule.whenClosed) return false;
   return rule.who(actor);
 }

@@ -28,7 +28,13 @@ export async function publicSummary(db: Db, accountId: string | null, tableId: s
     parties,
     standing: mandateStanding(latest, now),
     mandate: latest
-      ? { issuingBody: latest.issuingBody, decisionReference: latest.decisionReference, scope: latest.scope, domains: latest.domains }
+      ? {
+          issuingBody: latest.issuingBody,
+          decisionReference: latest.decisionReference,
+          decisionPower: latest.decisionPower,
+          scope: latest.scope,
+          domains: latest.domains,
+        }
       : null,
   };
 }
