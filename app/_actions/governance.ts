@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { appointChair } from "../../features/tables/chair.ts";
+import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
 import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
 import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
-import { addParty, type PartyInput } from "../../features/tables/parties.ts";
-import { addPhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
+import { addParty, type PartyInput, updateParty } from "../../features/tables/parties.ts";
+import { addPhase, movePhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
 import { currentSession } from "../_server/session.ts";
@@ -48,20 +48,32 @@ export async function changeStatusAction(_previous: ActionResult | null, form: F
   return act(tableId, (id) => changeTableStatus(getDb(), id, tableId, text(form, "status")));
 }
 
-export async function addPartyAction(_previous: ActionResult | null, form: FormData) {
-  const tableId = text(form, "tableId");
-  const input: PartyInput = {
+function partyInput(form: FormData): PartyInput {
+  return {
     type: text(form, "type") as PartyInput["type"],
     name: text(form, "name"),
     represents: text(form, "represents"),
     representation: text(form, "representation") as PartyInput["representation"],
     hasDecisionPower: form.get("hasDecisionPower") === "on",
   };
-  return act(tableId, (id) => addParty(getDb(), id, tableId, input));
+}
+
+export async function addPartyAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) => addParty(getDb(), id, tableId, partyInput(form)));
+}
+
+export async function updatePartyAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) => updateParty(getDb(), id, tableId, text(form, "partyId"), partyInput(form)));
 }
 
 export async function setCurrentPhaseAction(tableId: string, phaseId: string) {
   return act(tableId, (id) => setCurrentPhase(getDb(), id, tableId, phaseId));
+}
+
+export async function movePhaseAction(tableId: string, phaseId: string, direction: "up" | "down") {
+  return act(tableId, (id) => movePhase(getDb(), id, tableId, phaseId, direction));
 }
 
 export async function updatePhaseAction(_previous: ActionResult | null, form: FormData) {
@@ -81,6 +93,16 @@ export async function appointChairAction(_previous: ActionResult | null, form: F
   return act(tableId, (id) =>
     appointChair(getDb(), id, tableId, {
       membershipId: text(form, "membershipId"),
+      holdsPoliticalOffice: form.get("holdsPoliticalOffice") === "on",
+      declaredTies: text(form, "declaredTies"),
+    }),
+  );
+}
+
+export async function signChairDeclarationAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    signChairDeclaration(getDb(), id, tableId, {
       holdsPoliticalOffice: form.get("holdsPoliticalOffice") === "on",
       declaredTies: text(form, "declaredTies"),
     }),

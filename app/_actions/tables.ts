@@ -56,6 +56,8 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
       membershipId: String(form.get("membershipId") ?? ""),
       role: String(form.get("role") ?? "") as Role,
       reason: String(form.get("reason") ?? "").trim() || undefined,
+      // Absent when the table has no parties to choose from: the party stays as it is.
+      partyId: form.has("partyId") ? String(form.get("partyId")) : undefined,
     });
     return null;
   });

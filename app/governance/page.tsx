@@ -91,7 +91,12 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                     <>
                       {" "}
                       — {tm(`bodies.${table.mandate.issuingBody}`)}, {table.mandate.decisionReference},{" "}
-                      {tm(`powers.${table.mandate.decisionPower}`)}
+                      {tm(`powers.${table.mandate.decisionPower}`)}{" "}
+                      {table.mandate.dual && (
+                        <span className="badge" data-testid="dual-mandate">
+                          {t("dualMandate", { count: table.mandate.officials.length })}
+                        </span>
+                      )}
                       <ul data-testid="map-officials">
                         {table.mandate.officials.map((o) => (
                           <li key={`${o.office}-${o.portfolio}`}>

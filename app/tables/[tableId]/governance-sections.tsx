@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { chairDeclarations } from "../../../features/tables/chair.ts";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
 import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
@@ -15,11 +16,13 @@ import {
   breachCommitmentAction,
   changeStatusAction,
   recordCommitmentAction,
+  signChairDeclarationAction,
   updateDetailsAction,
+  updatePartyAction,
   updatePhaseAction,
 } from "../../_actions/governance.ts";
 import { ActionForm } from "../../_components/action-form.tsx";
-import { MakeCurrentButton } from "./make-current-button.tsx";
+import { PhaseButton } from "./phase-button.tsx";
 
 type Table = Awaited<ReturnType<typeof tableForMember>>;
 type Overview = Awaited<ReturnType<typeof tableOverview>>;
@@ -205,6 +208,16 @@ export async function PartiesSection({ table, overview }: { table: Table; overvi
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
+                {table.may["parties.manage"] && (
+                  <details>
+                    <summary>{t("editParty", { party: party.name })}</summary>
+                    <ActionForm action={updatePartyAction} submitLabel={t("save")} savedMessage={t("saved")}>
+                      <input type="hidden" name="tableId" value={table.id} />
+                      <input type="hidden" name="partyId" value={party.id} />
+                      <PartyFields idPrefix={`party-${party.id}`} party={party} />
+                    </ActionForm>
+                  </details>
+                )}
               </span>
             </li>
           ))}
@@ -215,43 +228,55 @@ export async function PartiesSection({ table, overview }: { table: Table; overvi
           <summary>{t("add")}</summary>
           <ActionForm action={addPartyAction} submitLabel={t("add")} savedMessage={t("added")}>
             <input type="hidden" name="tableId" value={table.id} />
-            <div className="field">
-              <label htmlFor="party-type">{t("type")}</label>
-              <select id="party-type" name="type" defaultValue="sex_worker_organisation">
-                {PARTY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`types.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="party-name">{t("name")}</label>
-              <input id="party-name" name="name" type="text" maxLength={120} />
-            </div>
-            <div className="field">
-              <label htmlFor="party-represents">{t("represents")}</label>
-              <input id="party-represents" name="represents" type="text" maxLength={500} />
-            </div>
-            <div className="field">
-              <label htmlFor="party-representation">{t("representation")}</label>
-              <select id="party-representation" name="representation" defaultValue="delegates">
-                {REPRESENTATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`representations.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label>
-                <input type="checkbox" name="hasDecisionPower" /> {t("hasDecisionPower")}
-              </label>
-            </div>
+            <PartyFields idPrefix="party" />
           </ActionForm>
         </details>
       )}
     </section>
+  );
+}
+
+type PartyDefaults = { type: string; name: string; represents: string; representation: string; hasDecisionPower: boolean };
+
+/** The fields of a party, for adding one or changing one; ids are unique per form. */
+async function PartyFields({ idPrefix, party }: { idPrefix: string; party?: PartyDefaults }) {
+  const t = await getTranslations("parties");
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-type`}>{t("type")}</label>
+        <select id={`${idPrefix}-type`} name="type" defaultValue={party?.type ?? "sex_worker_organisation"}>
+          {PARTY_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-name`}>{t("name")}</label>
+        <input id={`${idPrefix}-name`} name="name" type="text" maxLength={120} defaultValue={party?.name} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-represents`}>{t("represents")}</label>
+        <input id={`${idPrefix}-represents`} name="represents" type="text" maxLength={500} defaultValue={party?.represents} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-representation`}>{t("representation")}</label>
+        <select id={`${idPrefix}-representation`} name="representation" defaultValue={party?.representation ?? "delegates"}>
+          {REPRESENTATIONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`representations.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" name="hasDecisionPower" defaultChecked={party?.hasDecisionPower} /> {t("hasDecisionPower")}
+        </label>
+      </div>
+    </>
   );
 }
 
@@ -264,7 +289,7 @@ export async function PhasesSection({ table, overview }: { table: Table; overvie
     <section aria-labelledby="phases">
       <h2 id="phases">{t("title")}</h2>
       <ol className="phase-list" data-testid="phase-list">
-        {overview.phases.map((phase) => {
+        {overview.phases.map((phase, index) => {
           const name = phase.name || (phase.kind ? t(`kinds.${phase.kind}` as "kinds.agenda_setting") : "");
           return (
             <li key={phase.id} aria-current={phase.current ? "step" : undefined} className={phase.current ? "current" : undefined}>
@@ -275,8 +300,16 @@ export async function PhasesSection({ table, overview }: { table: Table; overvie
                     <span className="hint"> {t("dates", { start: day(phase.startsOn), end: day(phase.endsOn) })}</span>
                   )}
                 </span>
-                {table.may["phases.manage"] && !phase.current && (
-                  <MakeCurrentButton tableId={table.id} phaseId={phase.id} label={t("makeCurrent")} name={name} />
+                {table.may["phases.manage"] && (
+                  <span className="row">
+                    {!phase.current && (
+                      <PhaseButton tableId={table.id} phaseId={phase.id} kind="current" label={t("makeCurrent")} name={name} />
+                    )}
+                    {index > 0 && <PhaseButton tableId={table.id} phaseId={phase.id} kind="up" label={t("moveUp")} name={name} />}
+                    {index < overview.phases.length - 1 && (
+                      <PhaseButton tableId={table.id} phaseId={phase.id} kind="down" label={t("moveDown")} name={name} />
+                    )}
+                  </span>
                 )}
               </div>
               <p className="hint">
@@ -328,40 +361,99 @@ export async function PhasesSection({ table, overview }: { table: Table; overvie
   );
 }
 
-export async function ChairSection({ table }: { table: Table }) {
+type Chairs = Awaited<ReturnType<typeof chairDeclarations>>;
+
+export async function ChairSection({ table, chairs }: { table: Table; chairs: Chairs }) {
   const t = await getTranslations("chair");
   const tr = await getTranslations("roles");
+  const format = await getFormatter();
   const candidates = table.members.filter((m) => m.role !== "chair" && m.role !== "delegate" && !m.partyId);
-  if (!table.may["table.roles.change"] || candidates.length === 0) return null;
+  const mine = chairs.find((chair) => chair.membershipId === table.myMembershipId);
   return (
-    <details className="card">
-      <summary>{t("appoint")}</summary>
-      <p className="hint">{t("declaration")}</p>
-      <ActionForm action={appointChairAction} submitLabel={t("appoint")} savedMessage={t("appointed")}>
-        <input type="hidden" name="tableId" value={table.id} />
-        <div className="field">
-          <label htmlFor="chair-member">{t("member")}</label>
-          <select id="chair-member" name="membershipId">
-            {table.members
-              .filter((m) => m.role !== "chair")
-              .map((m) => (
-                <option key={m.membershipId} value={m.membershipId}>
-                  {m.pseudonym} ({tr(m.role)})
-                </option>
-              ))}
-          </select>
+    <section aria-labelledby="chair">
+      <h2 id="chair">{t("title")}</h2>
+      {chairs.length === 0 ? (
+        <p className="hint">{t("none")}</p>
+      ) : (
+        <ul className="plain-list" data-testid="chair-list">
+          {chairs.map((chair) => (
+            <li key={chair.membershipId} style={{ display: "block" }}>
+              <strong>{chair.pseudonym}</strong>{" "}
+              {chair.declaration ? (
+                <>
+                  <span className="badge state-met">
+                    <span aria-hidden="true">✓ </span>
+                    {t("declared", { date: format.dateTime(chair.declaration.signedAt, { dateStyle: "long" }) })}
+                  </span>
+                  <br />
+                  <span className="hint">
+                    {chair.declaration.appointer.kind === "member"
+                      ? t("appointedBy", { pseudonym: chair.declaration.appointer.pseudonym })
+                      : t(`appointer.${chair.declaration.appointer.kind}`)}
+                    {" · "}
+                    {t("ties", { ties: chair.declaration.declaredTies || t("noTies") })}
+                  </span>
+                </>
+              ) : (
+                <span className="badge state-not_met">
+                  <span aria-hidden="true">✗ </span>
+                  {t("undeclared")}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">{t("noVote")}</p>
+      {mine && !mine.declaration && table.may["chair.declare"] && (
+        <div className="card">
+          <h3 style={{ marginTop: 0 }}>{t("signTitle")}</h3>
+          <p>{t("signLead")}</p>
+          <ActionForm action={signChairDeclarationAction} submitLabel={t("sign")} savedMessage={t("signed")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="field">
+              <label>
+                <input type="checkbox" name="holdsPoliticalOffice" /> {t("holdOfficeMyself")}
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor="own-ties">{t("declaredTies")}</label>
+              <textarea id="own-ties" name="declaredTies" rows={2} maxLength={2000} />
+            </div>
+          </ActionForm>
         </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="holdsPoliticalOffice" /> {t("holdsPoliticalOffice")}
-          </label>
-        </div>
-        <div className="field">
-          <label htmlFor="chair-ties">{t("declaredTies")}</label>
-          <textarea id="chair-ties" name="declaredTies" rows={2} maxLength={2000} />
-        </div>
-      </ActionForm>
-    </details>
+      )}
+      {table.may["table.roles.change"] && candidates.length > 0 && (
+        <details className="card">
+          <summary>{t("appoint")}</summary>
+          <p className="hint">{t("declaration")}</p>
+          <ActionForm action={appointChairAction} submitLabel={t("appoint")} savedMessage={t("appointed")}>
+            <input type="hidden" name="tableId" value={table.id} />
+            <div className="field">
+              <label htmlFor="chair-member">{t("member")}</label>
+              <select id="chair-member" name="membershipId">
+                {table.members
+                  .filter((m) => m.role !== "chair")
+                  .map((m) => (
+                    <option key={m.membershipId} value={m.membershipId}>
+                      {m.pseudonym} ({tr(m.role)})
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="holdsPoliticalOffice" /> {t("holdsPoliticalOffice")}
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor="chair-ties">{t("declaredTies")}</label>
+              <textarea id="chair-ties" name="declaredTies" rows={2} maxLength={2000} />
+            </div>
+          </ActionForm>
+        </details>
+      )}
+    </section>
   );
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { participationMatrix } from "../../../features/participation/queries.ts";
+import { chairDeclarations } from "../../../features/tables/chair.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
@@ -34,6 +35,7 @@ export default async function TablePage({ params }: Props) {
   const mayChangeRoles = table.may["table.roles.change"];
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
   const overview = await tableOverview(getDb(), session.accountId, table.id, new Date());
+  const chairs = await chairDeclarations(getDb(), table.id);
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
   const participation = await participationMatrix(getDb(), session.accountId, table.id);
   const tp = await getTranslations("participation");
@@ -94,11 +96,13 @@ export default async function TablePage({ params }: Props) {
               </span>
               {mayChangeRoles ? (
                 <RoleForm
-                  key={`${member.membershipId}-${member.role}`}
+                  key={`${member.membershipId}-${member.role}-${member.partyId}`}
                   tableId={table.id}
                   membershipId={member.membershipId}
                   pseudonym={member.pseudonym}
                   role={member.role}
+                  partyId={member.partyId}
+                  parties={overview.parties.map((party) => ({ id: party.id, name: party.name }))}
                 />
               ) : (
                 <span className="badge">{tr(member.role)}</span>
@@ -106,8 +110,8 @@ export default async function TablePage({ params }: Props) {
             </li>
           ))}
         </ul>
-        <ChairSection table={table} />
       </section>
+      <ChairSection table={table} chairs={chairs} />
       {mayInvite && (
         <InvitationPanel
           tableId={table.id}

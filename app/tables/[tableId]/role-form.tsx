@@ -11,11 +11,15 @@ export function RoleForm({
   membershipId,
   pseudonym,
   role,
+  partyId,
+  parties,
 }: {
   tableId: string;
   membershipId: string;
   pseudonym: string;
   role: Role;
+  partyId: string | null;
+  parties: { id: string; name: string }[];
 }) {
   const t = useTranslations("table");
   const tr = useTranslations("roles");
@@ -36,6 +40,21 @@ export function RoleForm({
           </option>
         ))}
       </select>
+      {parties.length > 0 && (
+        <>
+          <label htmlFor={`party-of-${membershipId}`} className="visually-hidden">
+            {t("changeParty", { pseudonym })}
+          </label>
+          <select id={`party-of-${membershipId}`} name="partyId" defaultValue={partyId ?? ""}>
+            <option value="">{t("noParty")}</option>
+            {parties.map((party) => (
+              <option key={party.id} value={party.id}>
+                {party.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor={`reason-${membershipId}`} className="visually-hidden">
         {t("roleReason", { pseudonym })}
       </label>

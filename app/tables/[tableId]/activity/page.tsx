@@ -40,6 +40,8 @@ export default async function ActivityPage({ params }: Props) {
                 {event.detail.from && event.detail.role && ` (${role(event.detail.from)} → ${role(event.detail.role)})`}
                 {!event.detail.from && event.detail.role && ` (${role(event.detail.role)})`}
                 {event.detail.version && ` (${t("version", { version: event.detail.version })})`}
+                {event.subject && `: ${event.subject.pseudonym ?? t("formerMember")}`}
+                {event.detail.party && ` — ${t(event.detail.vouched ? "forPartyVouched" : "forParty", { party: event.detail.party })}`}
                 {event.detail.reason && <span className="hint"> — {t("reason", { reason: event.detail.reason })}</span>}
                 <br />
                 <span className="hint">

@@ -42,7 +42,7 @@ export default async function SummaryPage({ params }: Props) {
         <dd>
           <StandingText standing={summary.standing} />
           {summary.mandate &&
-            ` — ${tm(`bodies.${summary.mandate.issuingBody}`)}, ${summary.mandate.decisionReference}: ${summary.mandate.scope}`}
+            ` — ${tm(`bodies.${summary.mandate.issuingBody}`)}, ${summary.mandate.decisionReference} (${tm(`powers.${summary.mandate.decisionPower}`)}): ${summary.mandate.scope}`}
         </dd>
       </dl>
       <h2>{tp("title")}</h2>
