@@ -12,7 +12,7 @@ import { changeTableStatus } from "./details.ts";
 import { governanceMap, municipalitiesVisibleTo } from "./governance-map.ts";
 import { type MandateInput, recordMandate } from "./mandates.ts";
 import { tableOverview } from "./overview.ts";
-import { addParty, updateParty } from "./parties.ts";
+import { addParty, missingAffected, updateParty } from "./parties.ts";
 import { addPhase, listPhases, movePhase, phasesOf, setCurrentPhase, updatePhase } from "./phases.ts";
 
 let t: TestDatabase;
@@ -133,6 +133,21 @@ describe("membership and parties", () => {
     expect(await snapshot(tableId)).toEqual(before);
     expect((await t.db.party.findUniqueOrThrow({ where: { id: foreign.id } })).name).toBe("Buren");
     expect((await t.db.party.findUniqueOrThrow({ where: { id: party.id } })).name).toBe("Bewonersvereniging Oude Haven");
+  });
+});
+
+describe("whether all affected parties are present", () => {
+  it("names the often-affected kinds of party that are not at the table yet", () => {
+    expect(missingAffected([])).toEqual(["municipality_department", "operators", "public_health", "care_support", "police", "residents"]);
+    expect(
+      missingAffected([
+        { type: "sex_worker_organisation" },
+        { type: "municipality_department" },
+        { type: "police" },
+        { type: "public_health" },
+        { type: "care_support" },
+      ]),
+    ).toEqual(["operators", "residents"]);
   });
 });
 

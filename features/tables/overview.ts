@@ -4,7 +4,7 @@ import { chairStanding } from "./chair.ts";
 import { assessCharacteristics } from "./characteristics.ts";
 import { listCommitments } from "./commitments.ts";
 import { mandateHistory, mandateStanding } from "./mandates.ts";
-import { listParties, presenceWarnings } from "./parties.ts";
+import { listParties, missingAffected, presenceWarnings } from "./parties.ts";
 import { listPhases } from "./phases.ts";
 import { authorize } from "./queries.ts";
 
@@ -20,6 +20,7 @@ export async function tableOverview(db: Db, accountId: string, tableId: string, 
   return {
     parties,
     warnings: presenceWarnings(parties),
+    missingAffected: missingAffected(parties),
     phases,
     latestMandate,
     standing: mandateStanding(latestMandate, now),

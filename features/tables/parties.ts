@@ -88,6 +88,24 @@ export function listParties(db: Db, tableId: string) {
   });
 }
 
+/**
+ * Stakeholders the sources name for tables on sex work policy besides sex workers themselves
+ * (Proud/SoaAids 2018; Regioplan 2019). Their absence is not an error, but worth a look.
+ */
+export const OFTEN_AFFECTED: readonly PartyType[] = [
+  "municipality_department",
+  "operators",
+  "public_health",
+  "care_support",
+  "police",
+  "residents",
+];
+
+/** Which often-affected kinds of party are not (yet) at the table, in the order above. */
+export function missingAffected(parties: { type: PartyType }[]): PartyType[] {
+  return OFTEN_AFFECTED.filter((type) => !parties.some((party) => party.type === type));
+}
+
 export type PresenceWarning = "NO_SEX_WORKER_PARTY" | "NO_DECISION_POWER";
 
 /** What is missing for "all affected parties at the table" (characteristic 1). */

@@ -193,13 +193,18 @@ export async function PartiesSection({ table, overview }: { table: Table; overvi
           {t(`warnings.${warning}`)}
         </p>
       ))}
+      {overview.parties.length > 0 && overview.missingAffected.length > 0 && (
+        <p className="hint" data-testid="missing-parties">
+          {t("oftenAffected", { types: overview.missingAffected.map((type) => t(`types.${type}`)).join(", ") })}
+        </p>
+      )}
       {overview.parties.length === 0 ? (
         <p className="hint">{t("none")}</p>
       ) : (
         <ul className="plain-list" data-testid="party-list">
           {overview.parties.map((party) => (
             <li key={party.id}>
-              <span>
+              <div>
                 <strong>{party.name}</strong> <span className="badge">{t(`types.${party.type}`)}</span>
                 {party.hasDecisionPower && <span className="badge">{t("decisionPower")}</span>}
                 <br />
@@ -208,17 +213,17 @@ export async function PartiesSection({ table, overview }: { table: Table; overvi
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
-                {table.may["parties.manage"] && (
-                  <details>
-                    <summary>{t("editParty", { party: party.name })}</summary>
-                    <ActionForm action={updatePartyAction} submitLabel={t("save")} savedMessage={t("saved")}>
-                      <input type="hidden" name="tableId" value={table.id} />
-                      <input type="hidden" name="partyId" value={party.id} />
-                      <PartyFields idPrefix={`party-${party.id}`} party={party} />
-                    </ActionForm>
-                  </details>
-                )}
-              </span>
+              </div>
+              {table.may["parties.manage"] && (
+                <details style={{ flexBasis: "100%" }}>
+                  <summary>{t("editParty", { party: party.name })}</summary>
+                  <ActionForm action={updatePartyAction} submitLabel={t("save")} savedMessage={t("saved")}>
+                    <input type="hidden" name="tableId" value={table.id} />
+                    <input type="hidden" name="partyId" value={party.id} />
+                    <PartyFields idPrefix={`party-${party.id}`} party={party} />
+                  </ActionForm>
+                </details>
+              )}
             </li>
           ))}
         </ul>
