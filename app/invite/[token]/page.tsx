@@ -44,6 +44,7 @@ export default async function InvitePage({ params }: Props) {
         {invitation.partyName && ` ${tt("forParty", { party: invitation.partyName })}`}
         {invitation.vouched && invitation.partyName && ` (${tt("vouchedBy", { party: invitation.partyName })})`}
       </p>
+      {invitation.role === "chair" && <p className="alert alert-info">{t("chairNote")}</p>}
       {session ? (
         <AcceptInvitation token={token} />
       ) : (

@@ -45,6 +45,12 @@ export default async function MandatePage({ params }: Props) {
             {history.map((v) => (
               <li key={v.id} className="card" style={{ display: "block" }}>
                 <h3 style={{ marginTop: 0 }}>{t("version", { version: v.version })}</h3>
+                <p className="hint">
+                  {t("recordedBy", {
+                    pseudonym: table.members.find((m) => m.membershipId === v.recordedBy)?.pseudonym ?? t("formerMember"),
+                    date: day(v.createdAt),
+                  })}
+                </p>
                 {v.amendmentNote && <p>{t("amendedOn", { note: v.amendmentNote })}</p>}
                 <dl className="facts">
                   <dt>{t("issuingBody")}</dt>
