@@ -56,36 +56,19 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
   return message;
 }
 
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+/** A message of a type followed by an optional sync sub-type and one binary payload. */
+function frame(type: number, subType: number | null, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint(encoder, type);
+  if (subType !== null) encoding.writeVarUint(encoder, subType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
-export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const syncStep1Message = (stateVector: Uint8Array) => frame(MESSAGE_SYNC, syncProtocol.messageYjsSyncStep1, stateVector);
+export const syncStep2Message = (update: Uint8Array) => frame(MESSAGE_SYNC, syncProtocol.messageYjsSyncStep2, update);
+export const updateMessage = (update: Uint8Array) => frame(MESSAGE_SYNC, syncProtocol.messageYjsUpdate, update);
+export const awarenessMessage = (update: Uint8Array) => frame(MESSAGE_AWARENESS, null, update);
 
 export function permissionDeniedMessage(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
