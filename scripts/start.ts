@@ -183,7 +183,8 @@ async function main() {
     NODE_ENV: "production",
     ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
   };
-  run("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", host], env);
+  // Our own front for Next (scripts/web-server.ts): it decides the client's address from the socket.
+  run("web", tsx, ["scripts/web-server.ts", host, String(port)], env);
   superviseRealtime(env);
   await Promise.all([
     waitForHealth(`http://${host}:${port}/api/health`, 60_000),

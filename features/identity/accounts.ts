@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError, type ErrorCode } from "../shared/app-error.ts";
 import { type SignUpInput, signUpSchema } from "./model.ts";
 import { hashPassphrase, passphraseProblem } from "./passphrase.ts";
+import { recordSignUp, signUpKey, signUpThrottledUntil } from "./throttle.ts";
 
 export type NewAccount = { id: string; pseudonym: string };
 
@@ -20,6 +21,25 @@ export function validateSignUp(input: SignUpInput) {
     throw new AppError("PASSPHRASE_MISMATCH", { field: "passphraseRepeat" });
   }
   return parsed.data;
+}
+
+/**
+ * Sign-up from the web: like createAccount, but counted per address, since each attempt that
+ * gets as far as hashing costs the server an argon2 hash. Over the limit it refuses until the
+ * oldest counted sign-up leaves the window (SIGN_UP_THROTTLED with retryAt).
+ */
+export async function signUp(
+  db: Db,
+  input: SignUpInput & { locale?: string },
+  options: { ip: string | null; secret: string; now?: Date },
+): Promise<NewAccount> {
+  const now = options.now ?? new Date();
+  validateSignUp(input);
+  const key = signUpKey(options.secret, options.ip);
+  const until = await signUpThrottledUntil(db, key, now);
+  if (until) throw new AppError("SIGN_UP_THROTTLED", { retryAt: until.toISOString() });
+  await recordSignUp(db, key, now);
+  return createAccount(db, input, now);
 }
 
 export async function createAccount(db: Db, input: SignUpInput & { locale?: string }, now: Date = new Date()): Promise<NewAccount> {
