@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeAccount, unique } from "./support/data.ts";
+import { demoAccount, makeAccount, unique } from "./support/data.ts";
 import { signInOverHttp } from "./support/http-sign-in.ts";
 import { messages, signIn } from "./support/pages.ts";
 
@@ -65,4 +65,14 @@ test("the per-address sign-in limit counts the real sender, not a forwarded addr
   // another client gets in, the throttled computer behind the proxy is still held up.
   expect(await signInOverHttp({ from: "127.0.0.3", headers: { "x-forwarded-for": "198.51.100.7" }, ...again })).toBe("ok");
   expect(await signInOverHttp({ from: "127.0.0.3", headers: { "x-forwarded-for": "127.0.0.2" }, ...again })).toBe("SIGN_IN_THROTTLED");
+});
+
+test("a newcomer signs in to the demo with the passphrase the start printed and kept in the data folder", async ({ page }) => {
+  const noor = demoAccount("noor", "Noor Hamdan");
+  await page.goto("/sign-in");
+  await page.getByLabel(nl.auth.signInName).fill(noor.signInName);
+  await page.getByLabel(nl.auth.passphrase).fill(noor.passphrase);
+  await page.getByRole("button", { name: nl.auth.submitSignIn }).click();
+  await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", noor.pseudonym))).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tafel APV thuiswerk" })).toBeVisible();
 });
