@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount, uniqueName } from "../../test/factories.ts";
-import { createAccount, signUp as signUpFromWeb } from "./accounts.ts";
+import { changePassphrase, createAccount, signUp as signUpFromWeb } from "./accounts.ts";
 import { commonPassphraseCount, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
+import { createSession } from "./sessions.ts";
 import { SIGN_UP_LIMIT, THROTTLE_WINDOW_MS } from "./throttle.ts";
 
 let t: TestDatabase;
@@ -182,5 +183,64 @@ describe("signing up from the web", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await t.db.signInFailure.findMany({ select: { keyHash: true } }))).not.toContain("192.0.2");
+  });
+});
+
+describe("changing one's passphrase", () => {
+  const SECRET = "test-secret-for-passphrase-change-0123456789";
+  const NEW = "nieuwe zin voor de tafel";
+
+  async function personWithSessions() {
+    const account = await makeAccount(t.db);
+    const current = await createSession(t.db, account.id, new Date());
+    const other = await createSession(t.db, account.id, new Date());
+    return { account, current, other, me: { accountId: account.id, sessionId: current } };
+  }
+  const change = (
+    me: { accountId: string; sessionId: string },
+    input: { currentPassphrase: string; passphrase: string; passphraseRepeat?: string },
+  ) => changePassphrase(t.db, me, { passphraseRepeat: input.passphrase, ...input }, { secret: SECRET, ip: null });
+
+  it("needs the current passphrase, then ends every other session and keeps this one", async () => {
+    const { account, current, other, me } = await personWithSessions();
+    await expect(change(me, { currentPassphrase: account.passphrase, passphrase: NEW })).resolves.toEqual({ endedSessions: 1 });
+    const rows = await t.db.session.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.find((row) => row.id === current)?.revokedAt).toBeNull();
+    expect(rows.find((row) => row.id === other)?.revokedAt).not.toBeNull();
+    const { passphraseHash } = await t.db.account.findUniqueOrThrow({ where: { id: account.id } });
+    expect(await verifyPassphrase(passphraseHash, NEW)).toBe(true);
+    expect(await verifyPassphrase(passphraseHash, account.passphrase)).toBe(false);
+    const events = await t.db.auditEvent.findMany({
+      where: { accountId: account.id, action: "account.passphrase_changed" },
+      select: { data: true },
+    });
+    expect(events).toEqual([{ data: { endedSessions: 1 } }]);
+  });
+
+  it("refuses a wrong current passphrase, a weak or mismatched new one, or the same one, and changes nothing", async () => {
+    const { account, other, me } = await personWithSessions();
+    const cases: [Parameters<typeof change>[1], string, string][] = [
+      [{ currentPassphrase: "niet de goede zin", passphrase: NEW }, "PASSPHRASE_WRONG", "currentPassphrase"],
+      [{ currentPassphrase: account.passphrase, passphrase: "kort" }, "PASSPHRASE_TOO_SHORT", "passphrase"],
+      [{ currentPassphrase: account.passphrase, passphrase: "password12345678" }, "PASSPHRASE_COMMON", "passphrase"],
+      [{ currentPassphrase: account.passphrase, passphrase: NEW, passphraseRepeat: `${NEW}!` }, "PASSPHRASE_MISMATCH", "passphraseRepeat"],
+      [{ currentPassphrase: account.passphrase, passphrase: account.passphrase }, "PASSPHRASE_UNCHANGED", "passphrase"],
+    ];
+    const before = await t.db.account.findUniqueOrThrow({ where: { id: account.id } });
+    for (const [input, code, field] of cases) await expect(change(me, input), code).rejects.toMatchObject({ code, details: { field } });
+    expect((await t.db.account.findUniqueOrThrow({ where: { id: account.id } })).passphraseHash).toBe(before.passphraseHash);
+    expect((await t.db.session.findUniqueOrThrow({ where: { id: other } })).revokedAt).toBeNull();
+  });
+
+  it("counts wrong current passphrases as failed sign-ins, so an open session cannot be used to guess", async () => {
+    const { account, me } = await personWithSessions();
+    for (let i = 0; i < 5; i++) {
+      await expect(change(me, { currentPassphrase: `geraden zin ${i}`, passphrase: NEW })).rejects.toMatchObject({
+        code: "PASSPHRASE_WRONG",
+      });
+    }
+    await expect(change(me, { currentPassphrase: account.passphrase, passphrase: NEW })).rejects.toMatchObject({
+      code: "SIGN_IN_THROTTLED",
+    });
   });
 });
