@@ -186,7 +186,7 @@ export async function changeRole(
     // Two facilitators demoting each other at once would each count two facilitators and leave
     // none: lock the table's facilitator rows so concurrent role changes take turns, then re-read.
     await tx.$queryRaw`SELECT id FROM "Membership" WHERE "tableId" = ${input.tableId}::uuid AND role = 'facilitator' AND "leftAt" IS NULL FOR UPDATE`;
-    const current = await tx.membership.findUnique({ where: { id: actor.id }, select: { role: true } });
+    const current = await tx.membership.findFirst({ where: { id: actor.id, ...CURRENT_MEMBER }, select: { role: true } });
     if (!current || !can(actorFor(accountId, current), "table.roles.change", actor.table)) throw new AppError("FORBIDDEN");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, tableId: input.tableId, ...CURRENT_MEMBER },
