@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { newDemoPassphrase } from "../features/demo/passphrase.ts";
 import { passphraseProblem } from "../features/identity/passphrase.ts";
-import { demoDecision, isLoopbackHost, storedDemoPassphrase, storeNewDemoPassphrase } from "./demo-policy.ts";
+import { demoDecision, isLoopbackHost, storeDemoPassphrase, storedDemoPassphrase } from "./demo-policy.ts";
 
 describe("whether a start loads the demo", () => {
   // seed flag, embedded, empty database, host → decision
@@ -38,13 +39,13 @@ describe("the demo passphrase", () => {
 
   it("is made anew, passes the passphrase rules, and is kept readable by its owner only", () => {
     expect(storedDemoPassphrase(dir)).toBeNull();
-    const passphrase = storeNewDemoPassphrase(dir);
+    const passphrase = storeDemoPassphrase(dir, newDemoPassphrase());
     expect(passphraseProblem(passphrase)).toBeNull();
     expect(storedDemoPassphrase(dir)).toBe(passphrase);
     expect(readFileSync(path.join(dir, "demo-passphrase"), "utf8").trim()).toBe(passphrase);
     expect(statSync(path.join(dir, "demo-passphrase")).mode & 0o777).toBe(0o600);
     const other = mkdtempSync(path.join(tmpdir(), "tafel-demo-"));
-    expect(storeNewDemoPassphrase(other)).not.toBe(passphrase);
+    expect(storeDemoPassphrase(other, newDemoPassphrase())).not.toBe(passphrase);
     rmSync(other, { recursive: true, force: true });
   });
 });

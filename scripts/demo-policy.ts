@@ -2,7 +2,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
-import { newDemoPassphrase } from "../features/demo/passphrase.ts";
 
 /** Whether HOST only accepts connections from this computer. */
 export function isLoopbackHost(host: string): boolean {
@@ -35,10 +34,9 @@ export function storedDemoPassphrase(dataDir: string): string | null {
   return existsSync(file) ? readFileSync(file, "utf8").trim() || null : null;
 }
 
-/** A new demo passphrase, written to the data folder readable by its owner only. */
-export function storeNewDemoPassphrase(dataDir: string): string {
+/** Keeps the demo passphrase in the data folder, readable by its owner only. */
+export function storeDemoPassphrase(dataDir: string, passphrase: string): string {
   const file = demoPassphraseFile(dataDir);
-  const passphrase = newDemoPassphrase();
   writeFileSync(file, `${passphrase}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return passphrase;

@@ -6,12 +6,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { setDemoPassphrase } from "../features/demo/passphrase.ts";
+import { newDemoPassphrase, replacePublishedDemoPassphrase } from "../features/demo/passphrase.ts";
 import { DEMO_PEOPLE, hasDemoData, seedDemo } from "../features/demo/seed.ts";
 import { createDb } from "../prisma/db.ts";
 import { migrate } from "../prisma/migrate.ts";
 import { buildIsStale } from "./build-state.ts";
-import { demoDecision, demoPassphraseFile, storedDemoPassphrase, storeNewDemoPassphrase } from "./demo-policy.ts";
+import { demoDecision, demoPassphraseFile, storeDemoPassphrase, storedDemoPassphrase } from "./demo-policy.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
@@ -172,7 +172,7 @@ async function main() {
   if (decision === "load") {
     if (await hasDemoData(db)) log("demo data is already there");
     else {
-      demoPassphrase ??= storeNewDemoPassphrase(dataDir);
+      demoPassphrase ??= storeDemoPassphrase(dataDir, newDemoPassphrase());
       await seedDemo(db, new Date(), demoPassphrase);
       log("demo data loaded (Gemeente Lindendam)");
     }
@@ -180,16 +180,15 @@ async function main() {
     log(`demo data not loaded: the web app listens on ${host}, beyond this computer (add --seed to load it anyway)`);
   }
   const demo = await hasDemoData(db);
-  // A demo without a passphrase in this data folder (loaded before passphrases were kept here, or
-  // by another start) gets a new one, when this start owns the database or was asked to seed.
-  if (demo && !demoPassphrase && (embedded || args.has("--seed"))) {
-    demoPassphrase = storeNewDemoPassphrase(dataDir);
-    await setDemoPassphrase(
-      db,
-      DEMO_PEOPLE.map((person) => person.signInName),
-      demoPassphrase,
-    );
-    log("the demo accounts have a new passphrase");
+  // A demo loaded before passphrases were made per installation still has the published one:
+  // replace it, and keep the new one in this data folder.
+  if (demo && !demoPassphrase) {
+    const replacement = newDemoPassphrase();
+    const names = DEMO_PEOPLE.map((person) => person.signInName);
+    if ((await replacePublishedDemoPassphrase(db, names, replacement)) > 0) {
+      demoPassphrase = storeDemoPassphrase(dataDir, replacement);
+      log("the demo accounts had the formerly published passphrase and have a new one");
+    }
   }
   await db.$disconnect();
   // Lets end-to-end tests reach the same database as the app (the embedded one listens on a free port).

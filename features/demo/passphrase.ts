@@ -3,7 +3,8 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
-import { hashPassphrase } from "../identity/passphrase.ts";
+import { hashPassphrase, verifyPassphrase } from "../identity/passphrase.ts";
+import { endSessions } from "../identity/sessions.ts";
 
 // No 0/o, 1/l/i: easy to read off a terminal and type.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -15,20 +16,33 @@ export function newDemoPassphrase(): string {
 }
 
 /**
- * Gives the demo accounts this passphrase and ends their sessions: used when the data folder
- * holds none for them yet (a demo loaded before passphrases were kept there, or elsewhere).
+ * Before passphrases were made per installation, every demo account had this one, and it was
+ * published. Accounts that still have it get a new passphrase at the next start.
  */
-export async function setDemoPassphrase(db: Db, signInNames: string[], passphrase: string, now: Date = new Date()): Promise<void> {
+const FORMERLY_PUBLISHED = "lindendam demo tafel";
+
+/**
+ * Gives the named accounts the new passphrase and ends their sessions, but only those that still
+ * have the formerly published one: an account that merely shares a demo sign-in name keeps its
+ * own. Returns how many were changed.
+ */
+export async function replacePublishedDemoPassphrase(
+  db: Db,
+  signInNames: string[],
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const accounts = await db.account.findMany({ where: { signInName: { in: signInNames } }, select: { id: true, passphraseHash: true } });
+  const stale = [];
+  for (const account of accounts) if (await verifyPassphrase(account.passphraseHash, FORMERLY_PUBLISHED)) stale.push(account.id);
+  if (stale.length === 0) return 0;
   const passphraseHash = await hashPassphrase(passphrase);
-  const accounts = await db.account.findMany({
-    where: { signInName: { in: signInNames } },
-    select: { id: true },
-  });
-  for (const account of accounts) {
-    await db.$transaction([
-      db.account.update({ where: { id: account.id }, data: { passphraseHash } }),
-      db.session.updateMany({ where: { accountId: account.id, revokedAt: null }, data: { revokedAt: now } }),
-    ]);
-    await recordAudit(db, { action: "account.passphrase_changed", accountId: account.id, data: { demo: true } }, now);
+  for (const id of stale) {
+    await db.$transaction(async (tx) => {
+      await tx.account.update({ where: { id }, data: { passphraseHash } });
+      await endSessions(tx, { accountId: id }, now);
+      await recordAudit(tx, { action: "account.passphrase_changed", accountId: id, data: { demo: true } }, now);
+    });
   }
+  return stale.length;
 }
