@@ -34,8 +34,8 @@ export default defineConfig({
   },
   webServer: {
     // The real start command on a fresh data directory: embedded database (unless DATABASE_URL is
-    // set), migrations, demo data, web and supervised realtime.
-    command: `rm -rf ${E2E_STATE_DIR} && mkdir -p ${E2E_STATE_DIR} && node_modules/.bin/tsx scripts/start.ts`,
+    // set), migrations, demo data (--seed: also on PostgreSQL), web and supervised realtime.
+    command: `rm -rf ${E2E_STATE_DIR} && mkdir -p ${E2E_STATE_DIR} && node_modules/.bin/tsx scripts/start.ts --seed`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -50,6 +50,8 @@ export default defineConfig({
       TAFEL_DATABASE_URL_FILE: `${E2E_STATE_DIR}/database-url`,
       NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-jwe-0123456789",
       NEXTAUTH_URL: baseURL,
+      // A pretend reverse proxy on another loopback address, for the client-address test.
+      TAFEL_TRUSTED_PROXIES: "127.0.0.3",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

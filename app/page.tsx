@@ -5,7 +5,7 @@ import { getDb } from "../prisma/db.ts";
 import { CreateTableForm } from "./_components/create-table-form.tsx";
 import { currentSession } from "./_server/session.ts";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ left?: string }> }) {
   const t = await getTranslations("home");
   const tr = await getTranslations("roles");
   const session = await currentSession();
@@ -30,6 +30,11 @@ export default async function HomePage() {
   return (
     <div className="stack">
       <h1>{t("myTables")}</h1>
+      {(await searchParams).left === "1" && (
+        <p role="status" className="alert alert-info">
+          {t("leftTable")}
+        </p>
+      )}
       {tables.length === 0 ? (
         <p className="card">{t("noTables")}</p>
       ) : (

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { makeAccount, unique } from "./support/data.ts";
+import { demoAccount, makeAccount, unique } from "./support/data.ts";
+import { signInOverHttp } from "./support/http-sign-in.ts";
 import { messages, signIn } from "./support/pages.ts";
 
 const nl = messages.nl;
@@ -44,4 +45,34 @@ test("signing in and out, with a clear message for a wrong passphrase", async ({
   // The session ended: a protected page sends the person to sign in again.
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings/);
+});
+
+test("the per-address sign-in limit counts the real sender, not a forwarded address it made up", async () => {
+  const account = await makeAccount();
+  // 30 failures from one computer, each claiming to be forwarded for another address.
+  for (let i = 0; i < 30; i++) {
+    const code = await signInOverHttp({
+      from: "127.0.0.2",
+      headers: { "x-forwarded-for": `203.0.113.${i}` },
+      signInName: unique("geraden"),
+      passphrase: "verkeerde zin hoor",
+    });
+    expect(code).toBe("SIGN_IN_FAILED");
+  }
+  const again = { signInName: account.signInName, passphrase: account.passphrase };
+  expect(await signInOverHttp({ from: "127.0.0.2", headers: { "x-forwarded-for": "198.51.100.7" }, ...again })).toBe("SIGN_IN_THROTTLED");
+  // The configured trusted proxy (127.0.0.3 in the e2e start) is believed about whom it forwards for:
+  // another client gets in, the throttled computer behind the proxy is still held up.
+  expect(await signInOverHttp({ from: "127.0.0.3", headers: { "x-forwarded-for": "198.51.100.7" }, ...again })).toBe("ok");
+  expect(await signInOverHttp({ from: "127.0.0.3", headers: { "x-forwarded-for": "127.0.0.2" }, ...again })).toBe("SIGN_IN_THROTTLED");
+});
+
+test("a newcomer signs in to the demo with the passphrase the start printed and kept in the data folder", async ({ page }) => {
+  const noor = demoAccount("noor", "Noor Hamdan");
+  await page.goto("/sign-in");
+  await page.getByLabel(nl.auth.signInName).fill(noor.signInName);
+  await page.getByLabel(nl.auth.passphrase).fill(noor.passphrase);
+  await page.getByRole("button", { name: nl.auth.submitSignIn }).click();
+  await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", noor.pseudonym))).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tafel APV thuiswerk" })).toBeVisible();
 });

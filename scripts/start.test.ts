@@ -1,6 +1,6 @@
 // The README's start command, run for real on a temporary data directory.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,6 +53,24 @@ async function start(port: number, realtimePort: number): Promise<Started> {
   return { child, output: () => text, exited };
 }
 
+/** Signs in through next-auth's credentials endpoint; answers "ok" or the error it reports. */
+async function signInAs(port: number, signInName: string, passphrase: string): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, signInName, passphrase, json: "true" }),
+  });
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url).searchParams.get("error") ?? "ok";
+}
+
 async function stop(started: Started): Promise<{ code: number | null; ms: number }> {
   const begun = Date.now();
   started.child.kill("SIGINT");
@@ -74,6 +92,12 @@ describe("the start command", () => {
     expect(realtime.status).toBe(200);
     // The generated secret is readable by its owner only.
     expect(statSync(path.join(dataDir, "nextauth-secret")).mode & 0o777).toBe(0o600);
+    // The demo passphrase was made for this installation, kept beside it, printed, and works.
+    const demoPassphrase = readFileSync(path.join(dataDir, "demo-passphrase"), "utf8").trim();
+    expect(statSync(path.join(dataDir, "demo-passphrase")).mode & 0o777).toBe(0o600);
+    expect(first.output()).toContain(`"${demoPassphrase}"`);
+    expect(await signInAs(port, "noor", demoPassphrase)).toBe("ok");
+    expect(await signInAs(port, "noor", "lindendam demo tafel")).toBe("SIGN_IN_FAILED");
 
     const stopped = await stop(first);
     expect(stopped.code).toBe(0);
@@ -84,6 +108,7 @@ describe("the start command", () => {
     expect(second.output()).not.toContain("demo data loaded");
     expect(second.output()).toContain("database schema is up to date");
     expect(second.output()).toMatch(/noor\s+Noor Hamdan/);
+    expect(second.output()).toContain(`"${demoPassphrase}"`);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     expect((await stop(second)).code).toBe(0);
   }, 180_000);

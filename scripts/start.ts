@@ -6,10 +6,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { DEMO_PASSPHRASE, DEMO_PEOPLE, hasDemoData, seedDemo } from "../features/demo/seed.ts";
+import { newDemoPassphrase, replacePublishedDemoPassphrase } from "../features/demo/passphrase.ts";
+import { DEMO_PEOPLE, hasDemoData, seedDemo } from "../features/demo/seed.ts";
 import { createDb } from "../prisma/db.ts";
 import { migrate } from "../prisma/migrate.ts";
 import { buildIsStale } from "./build-state.ts";
+import { demoDecision, demoPassphraseFile, storeDemoPassphrase, storedDemoPassphrase } from "./demo-policy.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
@@ -62,6 +64,12 @@ function embeddedSecret(): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/** A path inside the project relative to it (".data/…"), any other in full. */
+function shownPath(file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith("..") ? file : relative;
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -148,7 +156,7 @@ async function main() {
     });
     const [, dbPort] = await waitForLine(database, /"port":\s*(\d+)/, 60_000);
     databaseUrl = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
-    log(`embedded database ready (${path.relative(root, pgliteDir)})`);
+    log(`embedded database ready (${shownPath(pgliteDir)})`);
   }
 
   const secret = process.env.NEXTAUTH_SECRET ?? (embedded ? embeddedSecret() : undefined);
@@ -159,14 +167,29 @@ async function main() {
 
   const db = createDb(databaseUrl as string, { max: 1 });
   const empty = (await db.account.count()) === 0;
-  if ((embedded && empty) || args.has("--seed")) {
+  const decision = demoDecision({ seedFlag: args.has("--seed"), embedded, empty, host });
+  let demoPassphrase = storedDemoPassphrase(dataDir);
+  if (decision === "load") {
     if (await hasDemoData(db)) log("demo data is already there");
     else {
-      await seedDemo(db);
+      demoPassphrase ??= storeDemoPassphrase(dataDir, newDemoPassphrase());
+      await seedDemo(db, new Date(), demoPassphrase);
       log("demo data loaded (Gemeente Lindendam)");
     }
+  } else if (decision === "not-on-network") {
+    log(`demo data not loaded: the web app listens on ${host}, beyond this computer (add --seed to load it anyway)`);
   }
   const demo = await hasDemoData(db);
+  // A demo loaded before passphrases were made per installation still has the published one:
+  // replace it, and keep the new one in this data folder.
+  if (demo && !demoPassphrase) {
+    const replacement = newDemoPassphrase();
+    const names = DEMO_PEOPLE.map((person) => person.signInName);
+    if ((await replacePublishedDemoPassphrase(db, names, replacement)) > 0) {
+      demoPassphrase = storeDemoPassphrase(dataDir, replacement);
+      log("the demo accounts had the formerly published passphrase and have a new one");
+    }
+  }
   await db.$disconnect();
   // Lets end-to-end tests reach the same database as the app (the embedded one listens on a free port).
   if (process.env.TAFEL_DATABASE_URL_FILE) writeFileSync(process.env.TAFEL_DATABASE_URL_FILE, databaseUrl as string, { mode: 0o600 });
@@ -183,7 +206,8 @@ async function main() {
     NODE_ENV: "production",
     ...(embedded ? { DATABASE_POOL_MAX: "1" } : {}),
   };
-  run("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", host], env);
+  // Our own front for Next (scripts/web-server.ts): it decides the client's address from the socket.
+  run("web", tsx, ["scripts/web-server.ts", host, String(port)], env);
   superviseRealtime(env);
   await Promise.all([
     waitForHealth(`http://${host}:${port}/api/health`, 60_000),
@@ -192,7 +216,11 @@ async function main() {
 
   log(`Tafel is running at ${baseUrl}`);
   if (demo) {
-    log(`demo sign-ins (passphrase for all: "${DEMO_PASSPHRASE}"):`);
+    log(
+      demoPassphrase
+        ? `demo sign-ins (passphrase for all: "${demoPassphrase}", kept in ${shownPath(demoPassphraseFile(dataDir))}):`
+        : "demo sign-ins (their passphrase is kept in the data folder of the start that loaded the demo):",
+    );
     for (const person of DEMO_PEOPLE) log(`  ${person.signInName.padEnd(8)} ${person.pseudonym} — ${person.note}`);
   }
   log("press Ctrl-C to stop");

@@ -1,11 +1,53 @@
 "use server";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { setPresence } from "../../features/identity/accounts.ts";
+import { parseServerEnv } from "../../features/config/env.ts";
+import { changePassphrase, setPresence } from "../../features/identity/accounts.ts";
+import { readClientAddress } from "../../features/identity/client-address.ts";
+import { endOwnSession } from "../../features/identity/sessions.ts";
 import { getDb } from "../../prisma/db.ts";
+import { type ActionResult, runAction } from "../_server/action-result.ts";
 import { currentSession } from "../_server/session.ts";
 
-export async function setPresenceAction(enabled: boolean): Promise<void> {
+async function signedIn() {
   const session = await currentSession();
-  if (!session) redirect("/sign-in");
+  if (!session) redirect("/sign-in?callbackUrl=%2Fsettings");
+  return session;
+}
+
+export async function setPresenceAction(enabled: boolean): Promise<void> {
+  const session = await signedIn();
   await setPresence(getDb(), session.accountId, enabled === true);
+}
+
+export async function changePassphraseAction(
+  _previous: ActionResult<{ endedSessions: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ endedSessions: number }>> {
+  const session = await signedIn();
+  const result = await runAction(async () =>
+    changePassphrase(
+      getDb(),
+      session,
+      {
+        currentPassphrase: form.get("currentPassphrase"),
+        passphrase: form.get("passphrase"),
+        passphraseRepeat: form.get("passphraseRepeat"),
+      },
+      { secret: parseServerEnv().NEXTAUTH_SECRET, ip: readClientAddress(await headers()) },
+    ),
+  );
+  if (result.ok) revalidatePath("/settings");
+  return result;
+}
+
+export async function endSessionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const session = await signedIn();
+  const result = await runAction(async () => {
+    await endOwnSession(getDb(), session, String(form.get("sessionId") ?? ""), new Date());
+    return null;
+  });
+  if (result.ok) revalidatePath("/settings");
+  return result;
 }

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
+import { sessionsOf } from "../../features/identity/sessions.ts";
+import { getDb } from "../../prisma/db.ts";
 import { LocaleSwitch } from "../_components/locale-switch.tsx";
 import { requireSession } from "../_server/session.ts";
 import { PresenceToggle } from "../tables/[tableId]/notes/presence-toggle.tsx";
+import { EndSessionButton } from "./end-session-button.tsx";
+import { PassphraseForm } from "./passphrase-form.tsx";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -11,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const session = await requireSession("/settings");
   const t = await getTranslations("settings");
+  const format = await getFormatter();
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const sessions = await sessionsOf(getDb(), session, sessionLimitsFrom(parseServerEnv()), new Date());
   return (
     <div className="stack">
       <h1>{t("title")}</h1>
@@ -20,6 +28,31 @@ export default async function SettingsPage() {
         </h2>
         <p className="hint">{t("presenceHint")}</p>
         <PresenceToggle enabled={session.presenceEnabled} />
+      </section>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" style={{ marginTop: 0 }}>
+          {t("sessionsHeading")}
+        </h2>
+        <p className="hint">{t("sessionsLead")}</p>
+        <ul className="member-list" data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <span>
+                {t("sessionStarted", { at: when(s.createdAt) })}, {t("sessionLastSeen", { at: when(s.lastSeenAt) })}
+                {s.current && <span className="badge">{t("thisSession")}</span>}
+              </span>
+              {!s.current && <EndSessionButton sessionId={s.id} label={t("endSessionLabel", { at: when(s.createdAt) })} />}
+            </li>
+          ))}
+        </ul>
+        {sessions.every((s) => s.current) && <p className="hint">{t("noOtherSessions")}</p>}
+      </section>
+      <section className="card" aria-labelledby="passphrase-heading">
+        <h2 id="passphrase-heading" style={{ marginTop: 0 }}>
+          {t("passphraseHeading")}
+        </h2>
+        <p className="hint">{t("passphraseLead")}</p>
+        <PassphraseForm />
       </section>
       <section className="card" aria-labelledby="language-heading">
         <h2 id="language-heading" style={{ marginTop: 0 }}>

@@ -1,6 +1,8 @@
 "use server";
-import { cookies } from "next/headers";
-import { createAccount } from "../../features/identity/accounts.ts";
+import { cookies, headers } from "next/headers";
+import { parseServerEnv } from "../../features/config/env.ts";
+import { signUp } from "../../features/identity/accounts.ts";
+import { readClientAddress } from "../../features/identity/client-address.ts";
 import { acceptInvitation, inspectInvitation } from "../../features/tables/commands.ts";
 import { LOCALE_COOKIE, toLocale } from "../../i18n/locales.ts";
 import { getDb } from "../../prisma/db.ts";
@@ -19,13 +21,17 @@ export async function signUpAction(
     const db = getDb();
     if (token) await inspectInvitation(db, token);
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-    const account = await createAccount(db, {
-      signInName: String(form.get("signInName") ?? ""),
-      pseudonym: String(form.get("pseudonym") ?? ""),
-      passphrase: String(form.get("passphrase") ?? ""),
-      passphraseRepeat: String(form.get("passphraseRepeat") ?? ""),
-      locale,
-    });
+    const account = await signUp(
+      db,
+      {
+        signInName: String(form.get("signInName") ?? ""),
+        pseudonym: String(form.get("pseudonym") ?? ""),
+        passphrase: String(form.get("passphrase") ?? ""),
+        passphraseRepeat: String(form.get("passphraseRepeat") ?? ""),
+        locale,
+      },
+      { ip: readClientAddress(await headers()), secret: parseServerEnv().NEXTAUTH_SECRET },
+    );
     if (!token) return { tableId: null };
     const membership = await acceptInvitation(db, account.id, { token });
     return { tableId: membership.tableId };

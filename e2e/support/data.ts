@@ -15,6 +15,12 @@ export function testDb(): Db {
 
 export type TestAccount = { id: string; signInName: string; pseudonym: string; passphrase: string };
 
+/** A demo person, with the passphrase the start script made and kept in its data folder. */
+export function demoAccount(signInName: string, pseudonym: string): Omit<TestAccount, "id"> {
+  const passphrase = readFileSync("test-results/e2e-state/data/demo-passphrase", "utf8").trim();
+  return { signInName, pseudonym, passphrase };
+}
+
 export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }

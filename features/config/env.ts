@@ -3,6 +3,18 @@ import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** Comma-separated IP addresses and CIDR ranges, e.g. "10.0.0.5, 2001:db8::/32". */
+const addressList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "must be an IP address or a CIDR range" })));
+
 export const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
@@ -10,6 +22,8 @@ export const serverEnvSchema = z.object({
   REALTIME_PORT: positiveInt(1234),
   REALTIME_URL: z.string().url().optional(),
   TAFEL_ALLOWED_ORIGINS: z.string().default(""),
+  /** Proxies whose X-Forwarded-For is believed; any other sender's address is its socket's. */
+  TAFEL_TRUSTED_PROXIES: addressList,
   SESSION_IDLE_MINUTES: positiveInt(480),
   SESSION_MAX_HOURS: positiveInt(24),
 });

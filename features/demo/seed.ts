@@ -18,8 +18,7 @@ import { recordMandate } from "../tables/mandates.ts";
 import type { Role } from "../tables/model.ts";
 import { addParty, type PartyInput } from "../tables/parties.ts";
 import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
-
-export const DEMO_PASSPHRASE = "lindendam demo tafel";
+import { newDemoPassphrase } from "./passphrase.ts";
 
 export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; party?: string; note: string }[] = [
   { signInName: "noor", pseudonym: "Noor Hamdan", role: "facilitator", note: "facilitator" },
@@ -58,14 +57,15 @@ export async function hasDemoData(db: Db): Promise<boolean> {
   return (await db.account.count({ where: { signInName: { in: DEMO_PEOPLE.map((p) => p.signInName) } } })) > 0;
 }
 
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ tableId: string }> {
+/** Loads the demo. The passphrase of its accounts is the start script's (a fresh one when not given). */
+export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newDemoPassphrase()): Promise<{ tableId: string }> {
   const accounts = new Map<string, string>();
   for (const person of DEMO_PEOPLE) {
     const account = await createAccount(db, {
       signInName: person.signInName,
       pseudonym: person.pseudonym,
-      passphrase: DEMO_PASSPHRASE,
-      passphraseRepeat: DEMO_PASSPHRASE,
+      passphrase,
+      passphraseRepeat: passphrase,
     });
     accounts.set(person.signInName, account.id);
   }

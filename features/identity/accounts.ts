@@ -1,8 +1,10 @@
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, type ErrorCode } from "../shared/app-error.ts";
-import { type SignUpInput, signUpSchema } from "./model.ts";
-import { hashPassphrase, passphraseProblem } from "./passphrase.ts";
+import { PASSPHRASE_MAX, type SignUpInput, signUpSchema } from "./model.ts";
+import { hashPassphrase, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
+import { endSessions } from "./sessions.ts";
+import { recordFailure, recordSignUp, signUpKey, signUpThrottledUntil, throttledUntil, throttleKeys } from "./throttle.ts";
 
 export type NewAccount = { id: string; pseudonym: string };
 
@@ -20,6 +22,25 @@ export function validateSignUp(input: SignUpInput) {
     throw new AppError("PASSPHRASE_MISMATCH", { field: "passphraseRepeat" });
   }
   return parsed.data;
+}
+
+/**
+ * Sign-up from the web: like createAccount, but counted per address, since each attempt that
+ * gets as far as hashing costs the server an argon2 hash. Over the limit it refuses until the
+ * oldest counted sign-up leaves the window (SIGN_UP_THROTTLED with retryAt).
+ */
+export async function signUp(
+  db: Db,
+  input: SignUpInput & { locale?: string },
+  options: { ip: string | null; secret: string; now?: Date },
+): Promise<NewAccount> {
+  const now = options.now ?? new Date();
+  validateSignUp(input);
+  const key = signUpKey(options.secret, options.ip);
+  const until = await signUpThrottledUntil(db, key, now);
+  if (until) throw new AppError("SIGN_UP_THROTTLED", { retryAt: until.toISOString() });
+  await recordSignUp(db, key, now);
+  return createAccount(db, input, now);
 }
 
 export async function createAccount(db: Db, input: SignUpInput & { locale?: string }, now: Date = new Date()): Promise<NewAccount> {
@@ -57,4 +78,48 @@ export async function setPresence(db: Db, accountId: string, enabled: boolean): 
 
 export async function setLocale(db: Db, accountId: string, locale: "nl" | "en"): Promise<void> {
   await db.account.update({ where: { id: accountId }, data: { locale } });
+}
+
+/**
+ * Changes the signed-in person's passphrase and ends their other sessions (a lost phone stays
+ * signed in no longer). A wrong current passphrase counts as a failed sign-in, so the form cannot
+ * be used to guess it from a session left open.
+ */
+export async function changePassphrase(
+  db: Db,
+  current: { accountId: string; sessionId: string },
+  input: { currentPassphrase: unknown; passphrase: unknown; passphraseRepeat: unknown },
+  options: { secret: string; ip: string | null; now?: Date },
+): Promise<{ endedSessions: number }> {
+  const now = options.now ?? new Date();
+  const [currentPassphrase, passphrase, passphraseRepeat] = [input.currentPassphrase, input.passphrase, input.passphraseRepeat].map(
+    (value) => (typeof value === "string" ? value : ""),
+  ) as [string, string, string];
+  const account = await db.account.findUnique({ where: { id: current.accountId }, select: { signInName: true, passphraseHash: true } });
+  if (!account) throw new AppError("NOT_SIGNED_IN");
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new AppError(problem, { field: "passphrase" });
+  if (passphrase !== passphraseRepeat) throw new AppError("PASSPHRASE_MISMATCH", { field: "passphraseRepeat" });
+
+  const keys = throttleKeys(options.secret, account.signInName, options.ip);
+  const until = await throttledUntil(db, keys, now);
+  if (until) throw new AppError("SIGN_IN_THROTTLED", { retryAt: until.toISOString() });
+  if (currentPassphrase.length > PASSPHRASE_MAX || !(await verifyPassphrase(account.passphraseHash, currentPassphrase))) {
+    await recordFailure(db, keys, now);
+    throw new AppError("PASSPHRASE_WRONG", { field: "currentPassphrase" });
+  }
+  if (passphrase === currentPassphrase) throw new AppError("PASSPHRASE_UNCHANGED", { field: "passphrase" });
+
+  // Hash outside the transaction: argon2 takes tens of milliseconds.
+  const passphraseHash = await hashPassphrase(passphrase);
+  return db.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: current.accountId }, data: { passphraseHash } });
+    const ended = await endSessions(tx, { accountId: current.accountId, except: current.sessionId }, now);
+    await recordAudit(
+      tx,
+      { action: "account.passphrase_changed", accountId: current.accountId, data: { endedSessions: ended.length } },
+      now,
+    );
+    return { endedSessions: ended.length };
+  });
 }

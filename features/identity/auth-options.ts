@@ -5,14 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../../prisma/db.ts";
 import { parseServerEnv } from "../config/env.ts";
 import { isAppError } from "../shared/app-error.ts";
+import { readClientAddress } from "./client-address.ts";
 import { revokeSession } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || null;
-}
 
 export function authOptions(): AuthOptions {
   const env = parseServerEnv();
@@ -28,7 +23,7 @@ export function authOptions(): AuthOptions {
           try {
             const result = await signIn(
               getDb(),
-              { signInName: credentials?.signInName, passphrase: credentials?.passphrase, ip: clientIp(req?.headers) },
+              { signInName: credentials?.signInName, passphrase: credentials?.passphrase, ip: readClientAddress(req?.headers) },
               { secret: env.NEXTAUTH_SECRET },
             );
             return { id: result.accountId, sid: result.sessionId };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount } from "../../test/factories.ts";
 import { serverEnvSchema, sessionLimitsFrom } from "../config/env.ts";
-import { activeSession, createSession, revokeSession, sessionDeadline } from "./sessions.ts";
+import { activeSession, createSession, endOwnSession, revokeSession, sessionDeadline, sessionsOf } from "./sessions.ts";
 
 const HOUR = 3_600_000;
 // The limits a server gets when SESSION_IDLE_MINUTES and SESSION_MAX_HOURS are not set.
@@ -99,5 +99,45 @@ describe("sessions", () => {
     expect(await activeSession(t.db, "not-a-session", limits, start)).toBeNull();
     expect(await activeSession(t.db, undefined, limits, start)).toBeNull();
     await expect(revokeSession(t.db, "not-a-session", start)).resolves.toBeUndefined();
+  });
+});
+
+describe("one's own sessions", () => {
+  it("are listed with when they began and were last seen, the current one marked, ended ones left out", async () => {
+    const person = await makeAccount(t.db);
+    const laptop = await createSession(t.db, person.id, start);
+    const phone = await createSession(t.db, person.id, at(1));
+    const gone = await createSession(t.db, person.id, at(1));
+    await revokeSession(t.db, gone, at(2));
+    await activeSession(t.db, phone, limits, at(3), { touch: true });
+    const current = await activeSession(t.db, laptop, limits, at(3));
+    if (!current) throw new Error("laptop session ended");
+    const list = await sessionsOf(t.db, current, limits, at(3));
+    expect(list).toEqual([
+      { id: phone, createdAt: at(1), lastSeenAt: at(3), current: false },
+      { id: laptop, createdAt: start, lastSeenAt: start, current: true },
+    ]);
+    // Idle ones have ended too.
+    expect((await sessionsOf(t.db, current, limits, at(9))).map((s) => s.id)).toEqual([phone]);
+  });
+
+  it("can be ended one by one, recorded by ids only; someone else's session cannot", async () => {
+    const person = await makeAccount(t.db, { pseudonym: "Robijn" });
+    const other = await makeAccount(t.db);
+    const laptop = await createSession(t.db, person.id, start);
+    const phone = await createSession(t.db, person.id, start);
+    const theirs = await createSession(t.db, other.id, start);
+    const current = await activeSession(t.db, laptop, limits, at(1));
+    if (!current) throw new Error("laptop session ended");
+    await endOwnSession(t.db, current, phone, at(1));
+    expect(await activeSession(t.db, phone, limits, at(1))).toBeNull();
+    expect(await activeSession(t.db, laptop, limits, at(1))).not.toBeNull();
+    await expect(endOwnSession(t.db, current, theirs, at(1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(endOwnSession(t.db, current, phone, at(1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(endOwnSession(t.db, current, "not-a-session", at(1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await activeSession(t.db, theirs, limits, at(1))).not.toBeNull();
+    const events = await t.db.auditEvent.findMany({ where: { accountId: person.id, action: "session.ended" }, select: { data: true } });
+    expect(events).toEqual([{ data: { session: phone, by: laptop } }]);
+    expect(JSON.stringify(events)).not.toContain("Robijn");
   });
 });

@@ -1,4 +1,6 @@
 import type { Db } from "../../prisma/db.ts";
+import { recordAudit } from "../audit/record.ts";
+import { AppError } from "../shared/app-error.ts";
 import type { SessionLimits } from "./model.ts";
 
 // Touching lastSeenAt on every request would write on every page view; a minute is precise enough
@@ -70,10 +72,59 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
   if (!isUuid(sessionId)) return;
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { accountId: true, revokedAt: true } });
   if (!session || session.revokedAt) return;
-  await db.$transaction([
-    db.session.update({ where: { id: sessionId }, data: { revokedAt: now } }),
-    db.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await endSessions(tx, { accountId: session.accountId, ids: [sessionId] }, now);
+    await tx.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } });
+  });
+}
+
+type SessionWriter = Pick<Db, "session">;
+
+/**
+ * The one place sessions end (sign-out, ending one from the settings, a passphrase change): the
+ * account's open sessions among `ids`, or all but `except`. Returns the ids it ended. Pages and
+ * the realtime server's re-check find them revoked.
+ */
+export async function endSessions(
+  db: SessionWriter,
+  target: { accountId: string; ids?: string[]; except?: string },
+  now: Date,
+): Promise<string[]> {
+  const where = {
+    accountId: target.accountId,
+    revokedAt: null,
+    ...(target.ids ? { id: { in: target.ids } } : {}),
+    ...(target.except ? { NOT: { id: target.except } } : {}),
+  };
+  const open = await db.session.findMany({ where, select: { id: true } });
+  if (open.length === 0) return [];
+  const ids = open.map((session) => session.id);
+  await db.session.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
+  return ids;
+}
+
+export type SessionView = { id: string; createdAt: Date; lastSeenAt: Date; current: boolean };
+
+/** The account's sessions that are still alive, newest activity first. No addresses: none are kept. */
+export async function sessionsOf(db: Db, current: ActiveSession, limits: SessionLimits, now: Date): Promise<SessionView[]> {
+  const rows = await db.session.findMany({
+    where: { accountId: current.accountId, revokedAt: null, createdAt: { gt: new Date(now.getTime() - limits.maxMs) } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, revokedAt: true },
+  });
+  return rows
+    .filter((row) => !sessionEnd(row, limits, now))
+    .map((row) => ({ id: row.id, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, current: row.id === current.sessionId }));
+}
+
+/** Ends one of the signed-in person's own sessions; another account's id answers as unknown. */
+export async function endOwnSession(db: Db, current: ActiveSession, sessionId: string, now: Date): Promise<void> {
+  if (!isUuid(sessionId)) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    const [ended] = await endSessions(tx, { accountId: current.accountId, ids: [sessionId] }, now);
+    if (!ended) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, { action: "session.ended", accountId: current.accountId, data: { session: ended, by: current.sessionId } }, now);
+  });
 }
 
 export function isUuid(value: string): boolean {

@@ -1,7 +1,7 @@
 // The table's activity log, for members: what changed, when, and by whom — named by pseudonym
 // only inside the table, and kept when people leave ("former member").
 import type { Db } from "../../prisma/db.ts";
-import { authorize } from "./queries.ts";
+import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 /** Audit actions the log names; anything else shows as a plain "change". */
 export const ACTIVITY_ACTIONS = [
@@ -24,6 +24,9 @@ export const ACTIVITY_ACTIONS = [
   "invitation.revoked",
   "membership.joined",
   "membership.role_changed",
+  "membership.left",
+  "membership.removed",
+  "membership.readmitted",
 ] as const;
 
 /** Message keys cannot contain dots (they nest), so "party.added" is "activity.actions.party_added". */
@@ -35,7 +38,11 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
   await authorize(db, accountId, tableId, "table.activity.view");
   // One after the other: the embedded database serves one query at a time anyway.
   const events = await db.auditEvent.findMany({ where: { tableId }, orderBy: { id: "desc" }, take: options.take ?? 200 });
-  const memberships = await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } });
+  // Only current members are named: whoever left shows as a former member.
+  const memberships = await db.membership.findMany({
+    where: { tableId, ...CURRENT_MEMBER },
+    select: { id: true, account: { select: { pseudonym: true } } },
+  });
   const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
   const names = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));

@@ -5,7 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
-import { authorize } from "./queries.ts";
+import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export const chairDeclarationSchema = z.object({
   membershipId: z.string().uuid(),
@@ -26,11 +26,14 @@ export async function appointChair(
   const { membershipId, holdsPoliticalOffice, declaredTies } = parsed.data;
   if (holdsPoliticalOffice) throw new AppError("CHAIR_HOLDS_OFFICE", { field: "holdsPoliticalOffice" });
   return db.$transaction(async (tx) => {
-    const target = await tx.membership.findFirst({ where: { id: membershipId, tableId }, select: { id: true, role: true, partyId: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, tableId, ...CURRENT_MEMBER },
+      select: { id: true, role: true, partyId: true },
+    });
     if (!target) throw new AppError("NOT_FOUND");
     if (target.role === "delegate" || target.partyId) throw new AppError("CHAIR_IS_DELEGATE", { field: "membershipId" });
     if (target.role === "facilitator") {
-      const facilitators = await tx.membership.count({ where: { tableId, role: "facilitator" } });
+      const facilitators = await tx.membership.count({ where: { tableId, role: "facilitator", ...CURRENT_MEMBER } });
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: "chair", updatedAt: now } });
@@ -109,7 +112,7 @@ function appointerOf(appointedBy: string, chairId: string, members: { id: string
 /** The chair's declarations as members see them: who appointed, what ties, when signed. */
 export async function chairDeclarations(db: Db, tableId: string) {
   const chairs = await db.membership.findMany({
-    where: { tableId, role: "chair" },
+    where: { tableId, role: "chair", ...CURRENT_MEMBER },
     orderBy: { createdAt: "asc" },
     select: { id: true, account: { select: { pseudonym: true } } },
   });
@@ -118,7 +121,8 @@ export async function chairDeclarations(db: Db, tableId: string) {
     orderBy: { signedAt: "desc" },
   });
   const appointers = await db.membership.findMany({
-    where: { id: { in: declarations.map((d) => d.appointedBy) } },
+    // An appointer who has left shows as a former member.
+    where: { id: { in: declarations.map((d) => d.appointedBy) }, ...CURRENT_MEMBER },
     select: { id: true, account: { select: { pseudonym: true } } },
   });
   return chairs.map((chair) => {
@@ -139,7 +143,7 @@ export async function chairDeclarations(db: Db, tableId: string) {
 
 /** The current chair's standing for the characteristics panel. */
 export async function chairStanding(db: Db, tableId: string): Promise<{ declared: boolean } | null> {
-  const chairs = await db.membership.findMany({ where: { tableId, role: "chair" }, select: { id: true } });
+  const chairs = await db.membership.findMany({ where: { tableId, role: "chair", ...CURRENT_MEMBER }, select: { id: true } });
   if (chairs.length === 0) return null;
   const declared = await db.chairDeclaration.count({ where: { tableId, membershipId: { in: chairs.map((c) => c.id) } } });
   return { declared: declared > 0 };

@@ -6,7 +6,7 @@ import { AppError } from "../shared/app-error.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
 import { createDefaultPhases } from "./phases.ts";
 import { actorFor, can } from "./policy.ts";
-import { authorize } from "./queries.ts";
+import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export async function createTable(db: Db, accountId: string, input: { title: unknown }, now: Date = new Date()) {
   const title = tableTitleSchema.safeParse(input.title);
@@ -121,20 +121,29 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
   return db.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({
       where: { tableId_accountId: { tableId: invitation.tableId, accountId } },
-      select: { id: true },
+      select: { id: true, leftAt: true, removedBy: true },
     });
-    if (existing) throw new AppError("ALREADY_MEMBER");
-    const membership = await tx.membership.create({
-      data: {
-        tableId: invitation.tableId,
-        accountId,
-        role: invitation.role,
-        partyId: invitation.partyId,
-        vouchedByPartyId: invitation.vouched ? invitation.partyId : null,
-        createdAt: now,
-      },
-      select: { id: true, tableId: true, role: true },
-    });
+    if (existing && !existing.leftAt) throw new AppError("ALREADY_MEMBER");
+    // Whom the facilitator removed comes back only when the facilitator lets them (readmitMember),
+    // not through any link that reaches them.
+    if (existing?.removedBy) throw new AppError("REMOVED_FROM_TABLE");
+    const place = {
+      role: invitation.role,
+      partyId: invitation.partyId,
+      vouchedByPartyId: invitation.vouched ? invitation.partyId : null,
+    };
+    // Someone who left and comes back takes up their old membership again, so what they recorded
+    // before is theirs again; the audit log keeps both the leaving and the return.
+    const membership = existing
+      ? await tx.membership.update({
+          where: { id: existing.id },
+          data: { ...place, leftAt: null, updatedAt: now },
+          select: { id: true, tableId: true, role: true },
+        })
+      : await tx.membership.create({
+          data: { tableId: invitation.tableId, accountId, ...place, createdAt: now },
+          select: { id: true, tableId: true, role: true },
+        });
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, usedAt: null, revokedAt: null },
       data: { usedAt: now, usedByMembership: membership.id },
@@ -149,6 +158,7 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
           membership: membership.id,
           role: invitation.role,
           invitation: invitation.id,
+          ...(existing ? { rejoined: true } : {}),
           ...(invitation.partyId ? { party: invitation.partyId, vouched: invitation.vouched } : {}),
         },
       },
@@ -175,11 +185,11 @@ export async function changeRole(
   return db.$transaction(async (tx) => {
     // Two facilitators demoting each other at once would each count two facilitators and leave
     // none: lock the table's facilitator rows so concurrent role changes take turns, then re-read.
-    await tx.$queryRaw`SELECT id FROM "Membership" WHERE "tableId" = ${input.tableId}::uuid AND role = 'facilitator' FOR UPDATE`;
-    const current = await tx.membership.findUnique({ where: { id: actor.id }, select: { role: true } });
+    await tx.$queryRaw`SELECT id FROM "Membership" WHERE "tableId" = ${input.tableId}::uuid AND role = 'facilitator' AND "leftAt" IS NULL FOR UPDATE`;
+    const current = await tx.membership.findFirst({ where: { id: actor.id, ...CURRENT_MEMBER }, select: { role: true } });
     if (!current || !can(actorFor(accountId, current), "table.roles.change", actor.table)) throw new AppError("FORBIDDEN");
     const target = await tx.membership.findFirst({
-      where: { id: input.membershipId, tableId: input.tableId },
+      where: { id: input.membershipId, tableId: input.tableId, ...CURRENT_MEMBER },
       select: { id: true, role: true, partyId: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
@@ -197,7 +207,7 @@ export async function changeRole(
       throw new AppError("DELEGATE_NEEDS_PARTY", { field: "partyId" });
     }
     if (target.role === "facilitator" && role.data !== "facilitator") {
-      const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator" } });
+      const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator", ...CURRENT_MEMBER } });
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: role.data, partyId, updatedAt: now } });

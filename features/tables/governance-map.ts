@@ -4,6 +4,7 @@ import type { DecisionPower, IssuingBody, TableStatus } from "../../generated/pr
 import type { Db } from "../../prisma/db.ts";
 import { type MandateStanding, mandateHistory, mandateStanding, type Official, POLICY_DOMAINS } from "./mandates.ts";
 import { actorFor, can } from "./policy.ts";
+import { CURRENT_MEMBER } from "./queries.ts";
 
 export type PolicyDomain = (typeof POLICY_DOMAINS)[number];
 
@@ -25,7 +26,7 @@ type MapEntry = {
 
 /** Tables that could be on someone's map; the policy decides which of them actually are. */
 function candidates(accountId: string | null) {
-  return { OR: [{ publicSummary: true }, ...(accountId ? [{ memberships: { some: { accountId } } }] : [])] };
+  return { OR: [{ publicSummary: true }, ...(accountId ? [{ memberships: { some: { accountId, ...CURRENT_MEMBER } } }] : [])] };
 }
 
 async function visibleTables(db: Db, accountId: string | null, where: object) {
@@ -36,7 +37,7 @@ async function visibleTables(db: Db, accountId: string | null, where: object) {
   });
   const memberships = accountId
     ? await db.membership.findMany({
-        where: { accountId, tableId: { in: tables.map((table) => table.id) } },
+        where: { accountId, tableId: { in: tables.map((table) => table.id) }, ...CURRENT_MEMBER },
         select: { tableId: true, role: true, party: { select: { type: true } } },
       })
     : [];

@@ -5,7 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
-import { authorize } from "./queries.ts";
+import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export const PARTY_TYPES = [
   "sex_worker_organisation",
@@ -83,7 +83,7 @@ export function listParties(db: Db, tableId: string) {
       represents: true,
       representation: true,
       hasDecisionPower: true,
-      _count: { select: { memberships: true } },
+      _count: { select: { memberships: { where: CURRENT_MEMBER } } },
     },
   });
 }

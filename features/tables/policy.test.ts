@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "./model.ts";
-import { can, canCreateTable, TABLE_ACTIONS, type TableAction, type TableActor, type TableState } from "./policy.ts";
+import { ROLES, type Role } from "./model.ts";
+import {
+  can,
+  canCreateTable,
+  membershipEndProblem,
+  TABLE_ACTIONS,
+  TABLE_STATUSES,
+  type TableAction,
+  type TableActor,
+  type TableState,
+} from "./policy.ts";
 
 // The whole matrix for an open table (in preparation or active), written out so a change to any
 // cell is a visible change here. Closed tables are derived below: only reading and reopening.
@@ -66,7 +75,7 @@ describe("table policy", () => {
         .filter((k) => !k.includes("("))
         .sort(),
     ).toEqual([...ROLES, "non-member", "signed-out"].sort());
-    expect([...COLUMNS].sort()).toEqual([...TABLE_ACTIONS].sort());
+    expect([...COLUMNS, ...MEMBERSHIP_COLUMNS].sort()).toEqual([...TABLE_ACTIONS].sort());
   });
 
   for (const status of ["in_preparation", "active", "paused", "closed"] as const) {
@@ -120,4 +129,49 @@ describe("table policy", () => {
     expect(canCreateTable({ kind: "signed-in" })).toBe(true);
     expect(canCreateTable({ kind: "signed-out" })).toBe(false);
   });
+});
+
+// Leaving and removing, as their own matrix: [open, closed] per role.
+const MEMBERSHIP_COLUMNS: TableAction[] = ["table.leave", "table.members.remove"];
+//                                  leave(open, closed) remove(open, closed)
+const MEMBERSHIP: Record<string, [boolean, boolean, boolean, boolean]> = {
+  facilitator: /*   */ [Y, Y, Y, N],
+  chair: /*         */ [Y, Y, N, N],
+  secretary: /*     */ [Y, Y, N, N],
+  delegate: /*      */ [Y, Y, N, N],
+  observer: /*      */ [Y, Y, N, N],
+  treasurer: /*     */ [Y, Y, N, N],
+  "non-member": /*  */ [N, N, N, N],
+  "signed-out": /*  */ [N, N, N, N],
+};
+
+describe("leaving and removing members", () => {
+  for (const [who, [leaveOpen, leaveClosed, removeOpen, removeClosed]] of Object.entries(MEMBERSHIP)) {
+    for (const status of TABLE_STATUSES) {
+      const closed = status === "closed";
+      const table: TableState = { status, publicSummary: true };
+      it(`${who}: leave ${closed ? leaveClosed : leaveOpen}, remove ${closed ? removeClosed : removeOpen} when ${status}`, () => {
+        expect(can(actor(who), "table.leave", table)).toBe(closed ? leaveClosed : leaveOpen);
+        expect(can(actor(who), "table.members.remove", table)).toBe(closed ? removeClosed : removeOpen);
+      });
+    }
+  }
+
+  // kind, self, target role, current facilitators → problem
+  const cases: ["leave" | "remove", boolean, Role, number, string | null][] = [
+    ["leave", true, "delegate", 1, null],
+    ["leave", true, "chair", 1, null],
+    ["leave", true, "facilitator", 2, null],
+    ["leave", true, "facilitator", 1, "LAST_FACILITATOR"],
+    ["remove", false, "delegate", 1, null],
+    ["remove", false, "observer", 1, null],
+    ["remove", false, "facilitator", 2, null],
+    ["remove", false, "facilitator", 1, "LAST_FACILITATOR"],
+    ["remove", true, "facilitator", 3, "FORBIDDEN"],
+  ];
+  for (const [kind, self, targetRole, facilitators, expected] of cases) {
+    it(`${kind} ${self ? "oneself" : "someone"} as ${targetRole} with ${facilitators} facilitator(s): ${expected ?? "allowed"}`, () => {
+      expect(membershipEndProblem({ kind, self, targetRole, facilitators })).toBe(expected);
+    });
+  }
 });

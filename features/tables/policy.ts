@@ -2,6 +2,7 @@
 // role × action × status matrix in policy.test.ts; every route and the realtime server ask
 // these, never their own rules.
 import type { PartyType, TableStatus } from "../../generated/prisma/enums.ts";
+import type { ErrorCode } from "../shared/app-error.ts";
 import type { Role } from "./model.ts";
 
 export const TABLE_ACTIONS = [
@@ -27,6 +28,8 @@ export const TABLE_ACTIONS = [
   "participation.perception.record",
   "participation.agenda.add",
   "participation.conditions.answer",
+  "table.leave",
+  "table.members.remove",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -88,6 +91,10 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "participation.agenda.add": { who: only("facilitator", "chair"), whenClosed: false },
   // Each party answers the conditions for itself (own party checked in the command).
   "participation.conditions.answer": { who: only("facilitator", "chair", "delegate"), whenClosed: false },
+  // Anyone may withdraw, also from a closed table (the last facilitator is held back below).
+  "table.leave": { who: everyone, whenClosed: true },
+  // Removing someone (and letting them back in) is the facilitator's, like roles.
+  "table.members.remove": { who: only("facilitator"), whenClosed: false },
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {
@@ -107,4 +114,20 @@ export function actorFor(accountId: string | null, membership: { role: Role; par
   if (!accountId) return { kind: "signed-out" };
   if (!membership) return { kind: "non-member" };
   return { kind: "member", role: membership.role, partyType: membership.partyType ?? null };
+}
+
+/**
+ * Record-level rule for ending a membership (leaving, or a facilitator removing someone): why it
+ * may not happen, or null. A table always keeps a facilitator, and nobody removes themselves —
+ * they leave. `facilitators` counts the table's current facilitators, the target included.
+ */
+export function membershipEndProblem(end: {
+  kind: "leave" | "remove";
+  self: boolean;
+  targetRole: Role;
+  facilitators: number;
+}): Extract<ErrorCode, "LAST_FACILITATOR" | "FORBIDDEN"> | null {
+  if (end.kind === "remove" && end.self) return "FORBIDDEN";
+  if (end.targetRole === "facilitator" && end.facilitators <= 1) return "LAST_FACILITATOR";
+  return null;
 }

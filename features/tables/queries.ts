@@ -5,6 +5,9 @@ import { AppError } from "../shared/app-error.ts";
 import type { Role } from "./model.ts";
 import { actorFor, can, TABLE_ACTIONS, type TableAction, type TableState } from "./policy.ts";
 
+/** Prisma filter for people who take part now; memberships of those who left stay as rows. */
+export const CURRENT_MEMBER = { leftAt: null } as const;
+
 export type MemberContext = {
   id: string;
   role: Role;
@@ -24,9 +27,11 @@ export async function membershipOf(db: Db, accountId: string, tableId: string): 
       partyId: true,
       party: { select: { type: true } },
       table: { select: { status: true, publicSummary: true } },
+      leftAt: true,
     },
   });
-  if (!membership) return null;
+  // Someone who left is no member: same answer as for a stranger.
+  if (!membership || membership.leftAt) return null;
   return {
     id: membership.id,
     role: membership.role,
@@ -54,7 +59,7 @@ export async function authorize(db: Db, accountId: string | null, tableId: strin
 
 export async function tablesOf(db: Db, accountId: string) {
   const memberships = await db.membership.findMany({
-    where: { accountId },
+    where: { accountId, ...CURRENT_MEMBER },
     orderBy: { table: { createdAt: "desc" } },
     select: { role: true, table: { select: { id: true, title: true, createdAt: true } } },
   });
@@ -84,6 +89,7 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       publicSummary: true,
       createdAt: true,
       memberships: {
+        where: CURRENT_MEMBER,
         orderBy: { createdAt: "asc" },
         select: { id: true, role: true, partyId: true, vouchedByPartyId: true, account: { select: { pseudonym: true } } },
       },

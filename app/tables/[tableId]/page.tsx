@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { participationMatrix } from "../../../features/participation/queries.ts";
 import { chairDeclarations } from "../../../features/tables/chair.ts";
+import { removedMembers } from "../../../features/tables/members.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
@@ -16,6 +17,7 @@ import {
 } from "./governance-sections.tsx";
 import { InvitationPanel } from "./invitation-panel.tsx";
 import { loadTable } from "./load-table.ts";
+import { LeaveTableForm, ReadmitForm, RemoveMemberForm } from "./membership-forms.tsx";
 import { RoleForm } from "./role-form.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
@@ -36,6 +38,9 @@ export default async function TablePage({ params }: Props) {
   const invitations = mayInvite ? await openInvitations(getDb(), session.accountId, table.id, new Date()) : [];
   const overview = await tableOverview(getDb(), session.accountId, table.id, new Date());
   const chairs = await chairDeclarations(getDb(), table.id);
+  const mayRemove = table.may["table.members.remove"];
+  const removed = mayRemove ? await removedMembers(getDb(), session.accountId, table.id) : [];
+  const format = await getFormatter();
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
   const participation = await participationMatrix(getDb(), session.accountId, table.id);
   const tp = await getTranslations("participation");
@@ -107,9 +112,31 @@ export default async function TablePage({ params }: Props) {
               ) : (
                 <span className="badge">{tr(member.role)}</span>
               )}
+              {mayRemove && member.membershipId !== table.myMembershipId && (
+                <RemoveMemberForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />
+              )}
             </li>
           ))}
         </ul>
+        {removed.length > 0 && (
+          <>
+            <h3>{t("removedHeading")}</h3>
+            <ul className="member-list" data-testid="removed-members">
+              {removed.map((member) => (
+                <li key={member.membershipId}>
+                  <span>
+                    {member.pseudonym}{" "}
+                    <span className="hint">
+                      {tr(member.role)},{" "}
+                      {t("removedOn", { at: format.dateTime(member.removedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                    </span>
+                  </span>
+                  <ReadmitForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       <ChairSection table={table} chairs={chairs} />
       {mayInvite && (
@@ -123,6 +150,13 @@ export default async function TablePage({ params }: Props) {
           parties={overview.parties.map((party) => ({ id: party.id, name: party.name }))}
         />
       )}
+      <section aria-labelledby="leave-heading" className="card">
+        <h2 id="leave-heading" style={{ marginTop: 0 }}>
+          {t("leaveHeading")}
+        </h2>
+        <p className="hint">{t("leaveLead")}</p>
+        <LeaveTableForm tableId={table.id} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,62 @@
+"use client";
+// Ending a place at the table: leaving it oneself, the facilitator removing someone, and undoing a
+// removal. Each asks for a second, explicit click.
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { leaveTableAction, readmitMemberAction, removeMemberAction } from "../../_actions/members.ts";
+import { FormError } from "../../_components/form-error.tsx";
+import { useFormSubmit } from "../../_components/use-form-submit.ts";
+
+export function RemoveMemberForm({ tableId, membershipId, pseudonym }: { tableId: string; membershipId: string; pseudonym: string }) {
+  const t = useTranslations("table");
+  const [state, action, pending] = useActionState(removeMemberAction, null);
+  const onSubmit = useFormSubmit(action);
+  return (
+    <details>
+      <summary aria-label={t("removeSummary", { pseudonym })}>{t("remove")}</summary>
+      <form onSubmit={onSubmit}>
+        <FormError error={state && !state.ok ? state : null} />
+        <input type="hidden" name="tableId" value={tableId} />
+        <input type="hidden" name="membershipId" value={membershipId} />
+        <p className="hint">{t("removeLead", { pseudonym })}</p>
+        <button type="submit" disabled={pending}>
+          {t("removeConfirm", { pseudonym })}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function LeaveTableForm({ tableId }: { tableId: string }) {
+  const t = useTranslations("table");
+  const [state, action, pending] = useActionState(leaveTableAction, null);
+  const onSubmit = useFormSubmit(action);
+  return (
+    <details>
+      <summary>{t("leave")}</summary>
+      <form onSubmit={onSubmit}>
+        <FormError error={state && !state.ok ? state : null} />
+        <input type="hidden" name="tableId" value={tableId} />
+        <button type="submit" disabled={pending}>
+          {t("leaveConfirm")}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+export function ReadmitForm({ tableId, membershipId, pseudonym }: { tableId: string; membershipId: string; pseudonym: string }) {
+  const t = useTranslations("table");
+  const [state, action, pending] = useActionState(readmitMemberAction, null);
+  const onSubmit = useFormSubmit(action);
+  return (
+    <form onSubmit={onSubmit} className="row">
+      <FormError error={state && !state.ok ? state : null} />
+      <input type="hidden" name="tableId" value={tableId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <button type="submit" className="secondary" aria-label={t("readmitLabel", { pseudonym })} disabled={pending}>
+        {t("readmit")}
+      </button>
+    </form>
+  );
+}
