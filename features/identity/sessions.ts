@@ -1,4 +1,5 @@
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import type { SessionLimits } from "./model.ts";
 
 // Touching lastSeenAt on every request would write on every page view; a minute is precise enough
@@ -70,10 +71,11 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
   if (!isUuid(sessionId)) return;
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { accountId: true, revokedAt: true } });
   if (!session || session.revokedAt) return;
-  await db.$transaction([
-    db.session.update({ where: { id: sessionId }, data: { revokedAt: now } }),
-    db.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: now } });
+    await tx.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } });
+    await noteAccessChange(tx, { sessionId });
+  });
 }
 
 export function isUuid(value: string): boolean {
