@@ -10,7 +10,7 @@ let t: TestDatabase;
 let server: RealtimeServer;
 beforeAll(async () => {
   t = await testDatabase();
-  server = await startServer(t.db, { rateLimit: { messages: 50, windowMs: 10_000 }, authTimeoutMs: 300 });
+  server = await startServer(t.db, { rateLimit: { perSecond: 20, burst: 20, floodMessages: 100, windowMs: 10_000 }, authTimeoutMs: 300 });
 });
 afterAll(async () => {
   await server.close();
@@ -51,7 +51,7 @@ describe("bounded connections", () => {
     const world = await bystanders();
     const bad = await rawSocket(server.port, world.people.docName, world.people.delegate.cookie);
     const query = new Uint8Array([3]);
-    for (let i = 0; i < 60; i++) bad.ws.send(query);
+    for (let i = 0; i < 400; i++) bad.ws.send(query);
     expect(await bad.closed).toBe(1008);
     await stillWorking(world);
   });

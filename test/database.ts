@@ -36,7 +36,8 @@ export async function testDatabase(): Promise<TestDatabase> {
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 24 });
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
-  const db = createDb(url);
+  // PGlite has one session for every connection: queries of one process must never interleave.
+  const db = createDb(url, { max: 1 });
   return {
     url,
     db,

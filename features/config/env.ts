@@ -12,6 +12,8 @@ export const serverEnvSchema = z.object({
   TAFEL_ALLOWED_ORIGINS: z.string().default(""),
   SESSION_IDLE_MINUTES: positiveInt(480),
   SESSION_MAX_HOURS: positiveInt(24),
+  /** Set when several realtime processes serve the same documents (scale-out). */
+  REDIS_URL: z.string().url().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
