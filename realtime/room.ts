@@ -1,5 +1,8 @@
 // One live document: loaded from storage before anyone is answered, written before relayed
 // (through the shared group writer), compacted now and then, and kept in step with other nodes.
+// A document nobody is writing to is held as its encoded state only: loading answers the first
+// sync straight from the stored bytes, a Y.Doc is built when the first write arrives, and it is
+// encoded back and dropped after a while without writes, so idle documents cost their size.
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { compactDoc, loadStoredDoc } from "../features/docs/store.ts";
@@ -16,10 +19,13 @@ export type RoomHooks<C> = {
   log: (line: string) => void;
 };
 
-export type RoomOptions = { compactAfter: number; maxDocBytes: number };
+export type RoomOptions = { compactAfter: number; maxDocBytes: number; idleAfterMs: number };
 
 export class Room<C> implements Writable<C> {
-  readonly doc = new Y.Doc({ gc: true });
+  private live: Y.Doc | null = null;
+  /** The whole document as one update, while no Y.Doc is held. */
+  private state: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc());
+  private idleTimer: NodeJS.Timeout | null = null;
   readonly awareness: Awareness;
   readonly connections = new Set<C>();
   readonly loaded: Promise<void>;
@@ -38,7 +44,8 @@ export class Room<C> implements Writable<C> {
     private readonly hooks: RoomHooks<C>,
     private readonly options: RoomOptions,
   ) {
-    this.awareness = new Awareness(this.doc);
+    // Awareness needs a Y.Doc only for its own client id, which the server never uses.
+    this.awareness = new Awareness(new Y.Doc());
     // The server is not a participant: it announces no presence of its own.
     this.awareness.setLocalState(null);
     this.loaded = this.load();
@@ -46,29 +53,84 @@ export class Room<C> implements Writable<C> {
 
   private async load(): Promise<void> {
     const stored = await loadStoredDoc(this.db, this.name);
-    const [snapshot, ...tail] = stored.updates;
-    if (snapshot) this.applyStored(snapshot);
-    if (tail.length > 1) {
-      // One transaction for the whole tail is much cheaper than one per row.
-      try {
-        for (const update of tail) Y.decodeUpdate(update);
-        Y.applyUpdate(this.doc, Y.mergeUpdates(tail), "storage");
-      } catch {
-        for (const update of tail) this.applyStored(update);
-      }
-    } else if (tail[0]) this.applyStored(tail[0]);
     this.tailCount = stored.tailCount;
     this.storedBytes = stored.bytes;
+    if (stored.updates.length === 1) this.state = stored.updates[0] as Uint8Array;
+    else if (stored.updates.length > 1) {
+      try {
+        this.state = Y.mergeUpdates(stored.updates);
+      } catch {
+        // A damaged row: build the document row by row, skipping what cannot be applied.
+        const doc = this.newDoc();
+        for (const update of stored.updates) this.applyStored(doc, update);
+        this.live = doc;
+        this.armIdle();
+      }
+    }
   }
 
-  private applyStored(update: Uint8Array): void {
+  private newDoc(): Y.Doc {
+    return new Y.Doc({ gc: true });
+  }
+
+  private applyStored(doc: Y.Doc, update: Uint8Array): void {
     try {
       Y.decodeUpdate(update);
-      Y.applyUpdate(this.doc, update, "storage");
+      Y.applyUpdate(doc, update, "storage");
     } catch {
       // One damaged row must not make the whole document unusable.
       this.hooks.log(`skipped a stored update of ${this.name} that cannot be applied`);
     }
+  }
+
+  /** The live Y.Doc, built from the held state when needed. */
+  get doc(): Y.Doc {
+    if (!this.live) {
+      const doc = this.newDoc();
+      this.applyStored(doc, this.state);
+      this.live = doc;
+      this.state = new Uint8Array(0);
+    }
+    this.armIdle();
+    return this.live;
+  }
+
+  /** After a while without writes, keep only the encoded state. */
+  private armIdle(): void {
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => this.hibernate(), this.options.idleAfterMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  private hibernate(): void {
+    this.idleTimer = null;
+    if (!this.live || this.broken || this.inWriter > 0 || this.compacting) {
+      if (this.live && !this.broken) this.armIdle();
+      return;
+    }
+    this.state = Y.encodeStateAsUpdate(this.live);
+    this.live.destroy();
+    this.live = null;
+  }
+
+  /** Whether a Y.Doc is held (false while the document idles as its encoded state). */
+  get isLive(): boolean {
+    return this.live !== null;
+  }
+
+  /** The state vector for the server's sync step 1. */
+  stateVector(): Uint8Array {
+    return this.live ? Y.encodeStateVector(this.live) : Y.encodeStateVectorFromUpdate(this.state);
+  }
+
+  /** What a client with `stateVector` lacks, for the sync step 2 answer. */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
+    // A new client needs everything: the held state as it is.
+    if (stateVector.length === 1 && stateVector[0] === 0) return this.state;
+    return Y.diffUpdate(this.state, stateVector);
   }
 
   get isBroken(): boolean {
@@ -130,7 +192,7 @@ export class Room<C> implements Writable<C> {
     try {
       await compactDoc(this.db, this.name, this.hooks.log);
       this.tailCount = 0;
-      this.storedBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.storedBytes = this.live ? Y.encodeStateAsUpdate(this.live).byteLength : this.state.byteLength;
     } catch (error) {
       // Compaction is an optimisation; the updates are safe in the tail.
       this.hooks.log(`compaction of ${this.name} failed: ${String(error)}`);
@@ -159,8 +221,10 @@ export class Room<C> implements Writable<C> {
   }
 
   destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.live?.destroy();
+    this.live = null;
   }
 }
 

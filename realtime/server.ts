@@ -48,6 +48,8 @@ export type RealtimeOptions = {
   maxConnectionsPerAccount?: number;
   /** Stored size beyond which a document accepts no more writes. */
   maxDocBytes?: number;
+  /** A document without writes for this long is kept only as its encoded state (default 30 s). */
+  idleAfterMs?: number;
   /** Bytes queued for a client that does not read, beyond which it is dropped. */
   maxBufferedBytes?: number;
   /** Cross-node fan-out (Redis) when several realtime processes serve the same documents. */
@@ -66,6 +68,8 @@ export type RealtimeServer = {
   close: (timeoutMs?: number) => Promise<void>;
   connectionCount: () => number;
   roomCount: () => number;
+  /** Rooms holding a Y.Doc rather than only their encoded state. */
+  liveRoomCount: () => number;
 };
 
 type Connection = Watched & {
@@ -92,7 +96,11 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   const authTimeoutMs = options.authTimeoutMs ?? 5000;
   const maxPerAccount = options.maxConnectionsPerAccount ?? 8;
   const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
-  const roomOptions = { compactAfter: options.compactAfter ?? 200, maxDocBytes: options.maxDocBytes ?? 32 * 1024 * 1024 };
+  const roomOptions = {
+    compactAfter: options.compactAfter ?? 200,
+    maxDocBytes: options.maxDocBytes ?? 32 * 1024 * 1024,
+    idleAfterMs: options.idleAfterMs ?? 30_000,
+  };
   const fanout = options.fanout;
   const rooms = new Map<string, Room<Connection>>();
   /** Which connection introduced each awareness client id, per room. */
@@ -297,7 +305,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     ws.binaryType = "nodebuffer";
     // Nothing is answered before the document has loaded; messages wait in the queue meanwhile.
     conn.queue = conn.queue.then(() => {
-      sendTo(conn, syncStep1Message(Y.encodeStateVector(room.doc)));
+      sendTo(conn, syncStep1Message(room.stateVector()));
       if (conn.presence && room.awareness.getStates().size > 0) {
         sendTo(conn, awarenessMessage(encodeStates(room.awareness, [...room.awareness.getStates().keys()])));
       }
@@ -364,7 +372,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     const room = conn.room;
     switch (message.kind) {
       case "sync-step1":
-        sendTo(conn, syncStep2Message(Y.encodeStateAsUpdate(room.doc, message.stateVector)));
+        sendTo(conn, syncStep2Message(room.missingFor(message.stateVector)));
         return;
       case "write": {
         // Throws on a malformed update, which closes only this connection.
@@ -504,5 +512,6 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     close,
     connectionCount: () => connections.size,
     roomCount: () => rooms.size,
+    liveRoomCount: () => [...rooms.values()].filter((room) => room.isLive).length,
   };
 }

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { createInterface } from "node:readline";
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -32,6 +33,7 @@ export function startProcess(
     const timer = setTimeout(() => reject(new Error(`${command} ${args.join(" ")} did not start: ${output}`)), options.timeoutMs ?? 60_000);
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on("line", (line) => {
+      if (process.env.BENCH_VERBOSE) console.error(`[${path.basename(args.at(-1) ?? command)}] ${line}`);
       const match = line.match(options.ready);
       if (match) {
         clearTimeout(timer);

@@ -98,6 +98,7 @@ export async function startDatabase(mode: "embedded" | "postgres"): Promise<Data
     {
       cwd: root,
       ready: /"port":\s*(\d+)/,
+      timeoutMs: 180_000,
     },
   );
   const url = `postgresql://postgres@127.0.0.1:${started.match[1]}/postgres`;
