@@ -9,7 +9,7 @@ import { seedDemo } from "../features/demo/seed.ts";
 import { SCHEMA_VERSION } from "../features/docs/schema.ts";
 import { BENCH_ORIGIN, BENCH_SECRET, makePeople } from "./lib/fixture.ts";
 import { LeanClient, newStats } from "./lib/lean-client.ts";
-import { freePort, rssMiB, sleep, startProcess, stopProcess } from "./lib/processes.ts";
+import { freePort, retainedMiB, rssMiB, sleep, startProcess, stopProcess } from "./lib/processes.ts";
 import { type Database, root, startReference, startTafel } from "./lib/servers.ts";
 import { median } from "./relay.ts";
 
@@ -83,7 +83,8 @@ export async function coldLoad(database: Database, mode: string) {
   for (let rep = 0; rep < 3; rep++) {
     const running = await startTafel(database, { clients: 1, rooms: 1 });
     const url = running.targets[0]?.url as string;
-    const before = rssMiB(running.meters[0]?.pid as number);
+    const pid = running.meters[0]?.pid as number;
+    const before = await retainedMiB(pid);
     first.push(await timeToSync(url, room, people.cookies[0] as string));
     await sleep(1500);
     // One connection held open: the document stays loaded and idle.
@@ -100,7 +101,7 @@ export async function coldLoad(database: Database, mode: string) {
     );
     await holder.connect();
     await sleep(3000);
-    memory = rssMiB(running.meters[0]?.pid as number) - before;
+    memory = (await retainedMiB(pid)) - before;
     holder.close();
     await sleep(1500); // the room unloads once everyone has left
     reopen.push(await timeToSync(url, room, people.cookies[0] as string));
@@ -118,7 +119,9 @@ export async function coldLoad(database: Database, mode: string) {
     `| first sync after a restart (connect, authenticate, load, sync) | ${fmt(median(first))} | ${fmt(median(first) / apply, 2)} |`,
   );
   console.log(`| reopening an unloaded room on a running process | ${fmt(median(reopen))} | ${fmt(median(reopen) / apply, 2)} |`);
-  console.log(`resident memory of the realtime process with this document loaded and idle: +${fmt(memory)} MiB`);
+  console.log(
+    `memory retained by the realtime process (heap + buffers after a full GC) with this document loaded and idle: +${fmt(memory)} MiB`,
+  );
 }
 
 /** Resident memory added per idle document with one connection, and per further connection. */
@@ -135,7 +138,8 @@ export async function memoryPerDocument(database: Database, mode: string) {
     const names = running.people?.rooms ?? Array.from({ length: rooms }, (_, i) => `mem-${i}-${randomUUID()}`);
     const target = running.targets[0] as NonNullable<(typeof running.targets)[0]>;
     await sleep(1000);
-    const idle = rssMiB(pid);
+    const idle = await retainedMiB(pid);
+    const idleRss = rssMiB(pid);
     const open = async (offset: number) => {
       const list: LeanClient[] = [];
       for (let i = 0; i < rooms; i++) {
@@ -148,15 +152,15 @@ export async function memoryPerDocument(database: Database, mode: string) {
     };
     const first = await open(0);
     await sleep(3000);
-    const withDocs = rssMiB(pid);
+    const withDocs = await retainedMiB(pid);
     const second = await open(rooms);
     await sleep(3000);
-    const withMore = rssMiB(pid);
+    const withMore = await retainedMiB(pid);
     for (const client of [...first, ...second]) client.close();
     await sleep(4000);
-    const after = rssMiB(pid);
+    const after = await retainedMiB(pid);
     console.log(
-      `| ${kind} | ${fmt(idle)} | ${fmt(((withDocs - idle) * 1024) / rooms, 0)} | ${fmt(((withMore - withDocs) * 1024) / rooms, 0)} | ${fmt(after)} |`,
+      `| ${kind} | ${fmt(idle)} / ${fmt(idleRss)} | ${fmt(((withDocs - idle) * 1024) / rooms, 0)} | ${fmt(((withMore - withDocs) * 1024) / rooms, 0)} | ${fmt(after)} / ${fmt(rssMiB(pid))} |`,
     );
     await running.stop();
   }

@@ -131,8 +131,10 @@ async function main() {
       if (only.has("idle")) await idle(database, mode);
       if (database) {
         const extra = await import("./extra.ts");
+        process.env.BENCH_HEAP_PROBE = "1";
         if (only.has("load")) await extra.coldLoad(database, mode);
         if (only.has("memory")) await extra.memoryPerDocument(database, mode);
+        delete process.env.BENCH_HEAP_PROBE;
         if (only.has("pages")) await extra.pages(database, mode);
         if (only.has("crash") && mode === dbModes[0]) await extra.crashCycles(database, mode);
       }

@@ -97,6 +97,10 @@ export async function runRelay(kind: ServerKind, scenario: Scenario, database: D
     const deadline = performance.now() + 3000;
     while (stats.delivered < stats.expected && performance.now() < deadline) await sleep(50);
     const sorted = stats.latencies.sort((a, b) => a - b);
+    if (process.env.BENCH_VERBOSE)
+      console.error(
+        `  sent ${stats.sent}, expected ${stats.expected}, delivered ${stats.delivered}, synced ${clients.filter((c) => c.synced).length}/${clients.length}`,
+      );
     if (stats.closes.size > 0) console.error(`  closed by the server: ${[...stats.closes].map(([code, n]) => `${n}× ${code}`).join(", ")}`);
     return {
       server: running.name,

@@ -11,7 +11,10 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await testDatabase();
 });
+const spawned = new Set<ChildProcess>();
 afterAll(async () => {
+  // A failed test must not leave a server behind.
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await t.close();
 });
 
@@ -36,6 +39,7 @@ async function startProcess(port: number): Promise<ChildProcess> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  spawned.add(child);
   let output = "";
   child.stderr?.on("data", (chunk) => {
     output += String(chunk);

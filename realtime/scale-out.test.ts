@@ -124,7 +124,11 @@ describe("scale-out over Redis", () => {
     } finally {
       for (const client of clients) client.destroy();
       await nodeA.close();
-      if (nodeB.exitCode === null && nodeB.signalCode === null) nodeB.kill("SIGKILL");
+      if (nodeB.exitCode === null && nodeB.signalCode === null) {
+        // tsx runs the server in a child process: stop it through its own signal handling.
+        nodeB.kill("SIGTERM");
+        await new Promise((resolve) => nodeB.once("exit", resolve));
+      }
       await redis.stop();
     }
   }, 60_000);

@@ -90,14 +90,17 @@ export class LeanClient {
       ws.on("close", (code) => {
         if (this.open) this.stats.closes.set(code, (this.stats.closes.get(code) ?? 0) + 1);
         this.open = false;
-        if (!settled) this.stats.failedConnections += 1;
+        if (!settled && !this.synced) this.stats.failedConnections += 1;
         done();
       });
       ws.on("unexpected-response", () => {
         this.stats.failedConnections += 1;
         done();
       });
-      ws.on("error", () => done());
+      ws.on("error", () => {
+        if (!settled && !this.synced) this.stats.failedConnections += 1;
+        done();
+      });
     });
   }
 

@@ -133,3 +133,16 @@ export function cpuMeter(meters: Meter[]) {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Live heap plus off-heap buffers of a process started with the heap probe, after a full GC, in MiB. */
+export async function retainedMiB(pid: number): Promise<number> {
+  const { readFileSync, rmSync, existsSync } = await import("node:fs");
+  const file = `${process.env.BENCH_HEAP_FILE ?? "/tmp"}/heap-${pid}.json`;
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(file) && Date.now() < deadline) await sleep(50);
+  await sleep(50);
+  const usage = JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number; external: number; arrayBuffers: number };
+  return (usage.heapUsed + usage.external) / 2 ** 20;
+}

@@ -30,7 +30,8 @@ export type ServerKind = "reference" | "hocuspocus" | "tafel";
 
 /** Node flags for every server, e.g. --cpu-prof from BENCH_NODE_FLAGS. */
 function nodeFlags(): string[] {
-  return (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const probe = process.env.BENCH_HEAP_PROBE ? ["--expose-gc", "--import", path.join(root, "bench/lib/heap-probe.mjs")] : [];
+  return [...probe, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
 }
 
 export async function startReference(): Promise<Running> {
@@ -141,6 +142,8 @@ export async function startTafel(
       ready: /realtime listening/,
     });
     children.push({ port, child: started.child });
+    // Warm up as a running server would be: database connection open, query compiler loaded.
+    for (let i = 0; i < 3; i++) await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.text());
   }
   const headers = (i: number) => ({ cookie: people.cookies[i] as string, origin: BENCH_ORIGIN });
   return {
