@@ -6,9 +6,15 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 
-export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+/**
+ * Transactions stay short (no hashing or network inside) because on the embedded database an open
+ * transaction holds up everyone; 2 s is far beyond what a healthy one takes. Tests on a machine
+ * saturated by other work pass a longer limit, so a slow CPU is not mistaken for a long transaction.
+ */
+export function createDb(connectionString: string, options: { max?: number; transactionTimeoutMs?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString, max: options.max ?? poolSizeFromEnv() });
-  return new PrismaClient({ adapter, transactionOptions: { timeout: 2000, maxWait: 5000 } });
+  const timeout = options.transactionTimeoutMs ?? 2000;
+  return new PrismaClient({ adapter, transactionOptions: { timeout, maxWait: Math.max(5000, timeout) } });
 }
 
 /**

@@ -80,6 +80,11 @@ describe("opening a live document", () => {
     expect((await statusFor(people.delegate.cookie, { docName: "secret-things" })).status).toBe(403);
   });
 
+  it("answers a badly escaped document name with 404, not a server error", async () => {
+    expect((await statusFor(people.delegate.cookie, { docName: "notes%3A%E0%A4%A" })).status).toBe(404);
+    expect((await statusFor(people.delegate.cookie, { docName: "%" })).status).toBe(404);
+  });
+
   it("reads the https cookie name when the app runs on https", async () => {
     const secure = await startServer(t.db, { secureCookie: true });
     const httpsCookie = await cookieFor(people.delegate.accountId, people.delegate.sessionId, { secure: true });

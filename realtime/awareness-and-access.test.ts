@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { setPresence } from "../features/identity/accounts.ts";
 import { revokeSession } from "../features/identity/sessions.ts";
 import { changeRole } from "../features/tables/commands.ts";
+import { changeTableStatus } from "../features/tables/details.ts";
 import { type TestDatabase, testDatabase } from "../test/database.ts";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from "./awareness-filter.ts";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from "./protocol.ts";
@@ -86,6 +87,39 @@ describe("access changes on open connections", () => {
     const people = await tableWithPeople(t.db);
     const socket = await rawSocket(server.port, people.docName, people.delegate.cookie);
     await revokeSession(t.db, people.delegate.sessionId, new Date());
+    await server.recheckChanges();
+    expect(await socket.closed).toBe(4401);
+  });
+
+  it("re-checks only what changed: a revocation elsewhere leaves other connections open", async () => {
+    const people = await tableWithPeople(t.db);
+    const leaving = await rawSocket(server.port, people.docName, people.delegate.cookie);
+    const staying = await rawSocket(server.port, people.docName, people.facilitator.cookie);
+    await revokeSession(t.db, people.delegate.sessionId, new Date());
+    await server.recheckChanges();
+    expect(await leaving.closed).toBe(4401);
+    expect(staying.ws.readyState).toBe(staying.ws.OPEN);
+    staying.ws.close();
+  });
+
+  it("makes a member read-only once the table is closed", async () => {
+    const people = await tableWithPeople(t.db);
+    const socket = await rawSocket(server.port, people.docName, people.delegate.cookie);
+    await changeTableStatus(t.db, people.facilitatorAccountId, people.tableId, "closed");
+    await server.recheckChanges();
+    socket.ws.send(textWrite("na sluiting"));
+    await waitFor(() => socket.messages.some((m) => m[0] === MESSAGE_AUTH), "permission denied after closing the table");
+    expect(await storedRows(t.db, people.docName)).toBe(0);
+    socket.ws.close();
+  });
+
+  it("still finds a session ended behind its back on the full re-check", async () => {
+    const people = await tableWithPeople(t.db);
+    const socket = await rawSocket(server.port, people.docName, people.delegate.cookie);
+    // Not through revokeSession, so no access change is noted.
+    await t.db.session.update({ where: { id: people.delegate.sessionId }, data: { revokedAt: new Date() } });
+    await server.recheckChanges();
+    expect(socket.ws.readyState).toBe(socket.ws.OPEN);
     await server.recheckAll();
     expect(await socket.closed).toBe(4401);
   });
@@ -95,10 +129,10 @@ describe("access changes on open connections", () => {
     let now = new Date();
     const own = await startServer(t.db, { now: () => now });
     const socket = await rawSocket(own.port, people.docName, people.delegate.cookie);
-    await own.recheckAll();
+    await own.recheckChanges();
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
     now = new Date(now.getTime() + 25 * 3_600_000);
-    await own.recheckAll();
+    await own.recheckChanges();
     expect(await socket.closed).toBe(4401);
     await own.close();
   });
@@ -111,12 +145,12 @@ describe("access changes on open connections", () => {
     now = new Date(now.getTime() + 7 * 3_600_000);
     socket.ws.send(textWrite("nog bezig"));
     await waitFor(async () => (await storedRows(t.db, people.docName)) === 1, "the write");
-    await own.recheckAll();
+    await own.recheckChanges();
     now = new Date(now.getTime() + 7 * 3_600_000);
-    await own.recheckAll();
+    await own.recheckChanges();
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
     now = new Date(now.getTime() + 2 * 3_600_000);
-    await own.recheckAll();
+    await own.recheckChanges();
     expect(await socket.closed).toBe(4401);
     await own.close();
   });
@@ -135,7 +169,7 @@ describe("access changes on open connections", () => {
       role: "observer",
       reason: "test",
     });
-    await server.recheckAll();
+    await server.recheckChanges();
     socket.ws.send(textWrite("niet meer"));
     await waitFor(() => socket.messages.some((m) => m[0] === MESSAGE_AUTH), "permission denied");
     expect(await storedRows(t.db, people.docName)).toBe(1);

@@ -15,6 +15,7 @@ export const CLOSE = {
   tooBig: 1009,
   storageFailed: 1011,
   going: 1001,
+  restart: 1012,
   sessionEnded: 4401,
   noAccess: 4403,
   reload: 4409,

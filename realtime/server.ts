@@ -1,16 +1,18 @@
 // The realtime server: stock y-websocket protocol, authenticated and authorised at the upgrade,
-// durable (write before relay), read-only enforced here, and bounded against misbehaving clients.
+// durable (write before relay, one group commit for all rooms), read-only enforced here, bounded
+// against misbehaving clients, and optionally one of several nodes sharing Redis.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { applyAwarenessUpdate, encodeAwarenessUpdate as encodeStates, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { docAccess } from "../features/docs/access.ts";
+import type { DocAccess } from "../features/docs/access.ts";
 import { SCHEMA_VERSION } from "../features/docs/schema.ts";
 import type { SessionLimits } from "../features/identity/model.ts";
-import { activeSession } from "../features/identity/sessions.ts";
 import type { Db } from "../prisma/db.ts";
+import { AccessWatch, type Watched } from "./access-watch.ts";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, rewriteState } from "./awareness-filter.ts";
+import type { Fanout } from "./fanout.ts";
 import {
   awarenessMessage,
   CLOSE,
@@ -20,8 +22,10 @@ import {
   syncStep2Message,
   updateMessage,
 } from "./protocol.ts";
+import { DEFAULT_RATE_LIMIT, type RateLimit, TokenBucket } from "./rate-limit.ts";
 import { isEmptyUpdate, Room } from "./room.ts";
-import { admit } from "./upgrade-auth.ts";
+import { type Admission, createAdmitter } from "./upgrade-auth.ts";
+import { GroupWriter } from "./writer.ts";
 
 export type RealtimeOptions = {
   db: Db;
@@ -33,50 +37,91 @@ export type RealtimeOptions = {
   port?: number;
   host?: string;
   maxMessageBytes?: number;
-  rateLimit?: { messages: number; windowMs: number };
+  rateLimit?: RateLimit;
   authTimeoutMs?: number;
+  /** How often open connections learn of ended sessions and changed access (default 2 s). */
   recheckIntervalMs?: number;
+  /** How often every session and access is read again regardless of changes (default 60 s). */
+  fullRecheckIntervalMs?: number;
   compactAfter?: number;
+  /** Open connections one account may have: a console, a few tabs and a phone. */
+  maxConnectionsPerAccount?: number;
+  /** Stored size beyond which a document accepts no more writes. */
+  maxDocBytes?: number;
+  /** A document without writes for this long is kept only as its encoded state (default 30 s). */
+  idleAfterMs?: number;
+  /** Bytes queued for a client that does not read, beyond which it is dropped. */
+  maxBufferedBytes?: number;
+  /** Cross-node fan-out (Redis) when several realtime processes serve the same documents. */
+  fanout?: Fanout;
   log?: (line: string) => void;
 };
 
 export type RealtimeServer = {
   port: number;
   server: Server;
-  /** Re-checks every open connection's session and access now. */
+  /** Re-reads every open connection's session and access now. */
   recheckAll: () => Promise<void>;
-  /** Stops accepting, stores everything pending, closes all connections. */
-  close: () => Promise<void>;
+  /** One ordinary re-check tick: only what the access changes and the clock concern. */
+  recheckChanges: () => Promise<void>;
+  /** Stops accepting, stores everything pending, closes all connections; bounded by `timeoutMs`. */
+  close: (timeoutMs?: number) => Promise<void>;
   connectionCount: () => number;
+  roomCount: () => number;
+  /** Rooms holding a Y.Doc rather than only their encoded state. */
+  liveRoomCount: () => number;
 };
 
-type Connection = {
+type Connection = Watched & {
   ws: WebSocket;
   room: Room<Connection>;
-  accountId: string;
-  sessionId: string;
   pseudonym: string;
   presence: boolean;
   access: "read" | "write";
   clientIds: Set<number>;
-  recent: number[];
   queue: Promise<void>;
   closed: boolean;
-  /** Sent something since the last check: editing counts as activity for the idle limit. */
-  active: boolean;
+  bucket: TokenBucket;
+  held: { updates: Uint8Array[]; awareness: Uint8Array | null; other: Uint8Array[] };
+  releaseTimer: NodeJS.Timeout | null;
 };
+
+type Accepted = Extract<Admission, { ok: true }>;
 
 export async function createRealtimeServer(options: RealtimeOptions): Promise<RealtimeServer> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(`[realtime] ${line}`));
   const maxMessageBytes = options.maxMessageBytes ?? 1024 * 1024;
-  const rate = options.rateLimit ?? { messages: 200, windowMs: 10_000 };
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const authTimeoutMs = options.authTimeoutMs ?? 5000;
-  const compactAfter = options.compactAfter ?? 200;
+  const maxPerAccount = options.maxConnectionsPerAccount ?? 8;
+  const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
+  const roomOptions = {
+    compactAfter: options.compactAfter ?? 200,
+    maxDocBytes: options.maxDocBytes ?? 32 * 1024 * 1024,
+    idleAfterMs: options.idleAfterMs ?? 30_000,
+  };
+  const fanout = options.fanout;
   const rooms = new Map<string, Room<Connection>>();
+  /** Which connection introduced each awareness client id, per room. */
+  const owners = new WeakMap<Room<Connection>, Map<number, Connection>>();
   const connections = new Set<Connection>();
   const pendingSockets = new Map<Socket, NodeJS.Timeout>();
+  const writer = new GroupWriter<Connection>(options.db);
+  const watch = new AccessWatch(options.db, options.sessionLimits, now, log);
+  await watch.start();
   let closing = false;
+
+  const admit = createAdmitter({
+    db: options.db,
+    secret: options.secret,
+    secureCookie: options.secureCookie,
+    allowedOrigins: options.allowedOrigins,
+    sessionLimits: options.sessionLimits,
+    now,
+    connectionsOf: (accountId) => watch.connectionsOf(accountId),
+    maxPerAccount,
+  });
 
   const server = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
@@ -107,28 +152,26 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false, clientTracking: false });
 
   server.on("upgrade", (request: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     if (closing) return refuse(socket, 503, "shutting down");
-    admit(request, {
-      db: options.db,
-      secret: options.secret,
-      secureCookie: options.secureCookie,
-      allowedOrigins: options.allowedOrigins,
-      sessionLimits: options.sessionLimits,
-      now,
-    })
+    admit(request)
       .then((admission) => {
         if (!admission.ok) return refuse(socket, admission.status, admission.reason);
-        if (socket.destroyed) return;
+        if (socket.destroyed || closing) return refuse(socket, 503, "shutting down");
         const timer = pendingSockets.get(socket);
         if (timer) clearTimeout(timer);
         pendingSockets.delete(socket);
         wss.handleUpgrade(request, socket, head, (ws) => {
           if (admission.schema !== String(SCHEMA_VERSION)) {
             ws.close(CLOSE.reload, "reload");
+            return;
+          }
+          // Admissions of one account that raced each other are counted here, where it is exact.
+          if (watch.connectionsOf(admission.session.accountId) >= maxPerAccount) {
+            ws.close(CLOSE.policy, "too many connections");
             return;
           }
           accept(ws, admission);
@@ -142,7 +185,8 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
 
   function refuse(socket: Socket, status: number, reason: string) {
     if (socket.destroyed) return;
-    const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" }[status] ?? "Error";
+    const text =
+      { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 503: "Service Unavailable" }[status] ?? "Error";
     socket.end(
       `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`,
     );
@@ -150,89 +194,176 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   }
 
   function roomFor(name: string): Room<Connection> {
-    let room = rooms.get(name);
-    if (!room || room.isBroken) {
-      const created: Room<Connection> = new Room<Connection>(
-        name,
-        options.db,
-        {
-          relay: (update, from) => {
-            const message = updateMessage(update);
-            for (const conn of created.connections) if (conn !== from) sendTo(conn, message);
-          },
-          failed: (error) => {
-            log(`storing an update of a document failed; its connections re-sync: ${String(error)}`);
-            if (rooms.get(name) === created) rooms.delete(name);
-            for (const conn of [...created.connections]) closeConnection(conn, CLOSE.storageFailed, "storage failed");
-            created.destroy();
-          },
-          log,
+    const existing = rooms.get(name);
+    if (existing && !existing.isBroken) return existing;
+    const created: Room<Connection> = new Room<Connection>(
+      name,
+      options.db,
+      writer,
+      {
+        relay: (update, from) => {
+          const message = updateMessage(update);
+          for (const conn of created.connections) if (conn !== from) sendTo(conn, message);
         },
-        compactAfter,
-      );
-      created.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        stored: fanout ? (merged) => fanout.publishUpdate(name, merged) : undefined,
+        failed: (error) => {
+          log(`storing an update of a document failed; its connections re-sync: ${String(error)}`);
+          unload(created);
+          for (const conn of [...created.connections]) closeConnection(conn, CLOSE.storageFailed, "storage failed");
+        },
+        log,
+      },
+      roomOptions,
+    );
+    owners.set(created, new Map());
+    created.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
         if (changed.length === 0) return;
-        const message = awarenessMessage(encodeStates(created.awareness, changed));
+        const update = encodeStates(created.awareness, changed);
+        const message = awarenessMessage(update);
         for (const conn of created.connections) if (conn.presence) sendTo(conn, message);
-      });
-      created.loaded.catch((error) => {
-        log(`loading a document failed: ${String(error)}`);
-        if (rooms.get(name) === created) rooms.delete(name);
-        for (const conn of [...created.connections]) closeConnection(conn, CLOSE.storageFailed, "load failed");
-      });
-      rooms.set(name, created);
-      room = created;
-    }
-    return room;
+        if (fanout && origin !== "remote") fanout.publishAwareness(name, update);
+      },
+    );
+    // Subscribe before loading, so nothing another node stores meanwhile is missed.
+    const joined = fanout ? fanout.join(name) : Promise.resolve();
+    const loaded = joined.then(() => created.loaded);
+    loaded.catch((error) => {
+      log(`loading a document failed: ${String(error)}`);
+      unload(created);
+      for (const conn of [...created.connections]) closeConnection(conn, CLOSE.storageFailed, "load failed");
+    });
+    rooms.set(name, created);
+    return created;
   }
 
-  function accept(ws: WebSocket, admission: Extract<Awaited<ReturnType<typeof admit>>, { ok: true }>) {
+  function unload(room: Room<Connection>) {
+    if (rooms.get(room.name) !== room) return;
+    rooms.delete(room.name);
+    fanout?.leave(room.name);
+    room.destroy();
+  }
+
+  fanout?.onUpdate((name, update) => {
+    const room = rooms.get(name);
+    if (room)
+      void room.loaded.then(
+        () => room.applyRemote(update),
+        () => {},
+      );
+  });
+  fanout?.onAwareness((name, update) => {
+    const room = rooms.get(name);
+    if (!room) return;
+    try {
+      applyAwarenessUpdate(room.awareness, update, "remote");
+    } catch {
+      log(`ignored awareness of ${name} from another node that cannot be applied`);
+    }
+  });
+
+  // Redis was away: catch up from the database, which has everything every node stored.
+  fanout?.onReconnect(() => {
+    for (const room of rooms.values()) {
+      void room.loaded
+        .then(() => room.catchUp())
+        .catch((error) => log(`catching up ${room.name} after Redis came back failed: ${String(error)}`));
+    }
+  });
+
+  function accept(ws: WebSocket, admission: Accepted) {
     const room = roomFor(admission.docName);
     const conn: Connection = {
       ws,
       room,
-      accountId: admission.accountId,
-      sessionId: admission.sessionId,
-      pseudonym: admission.pseudonym,
-      presence: admission.presence,
+      sessionId: admission.session.sessionId,
+      accountId: admission.session.accountId,
+      docName: admission.docName,
+      pseudonym: admission.session.pseudonym,
+      presence: admission.session.presenceEnabled,
       access: admission.access,
       clientIds: new Set(),
-      recent: [],
       queue: room.loaded,
       closed: false,
-      active: false,
+      bucket: new TokenBucket(rateLimit),
+      held: { updates: [], awareness: null, other: [] },
+      releaseTimer: null,
+      setAccess: (access: Exclude<DocAccess, "none">) => {
+        conn.access = access;
+      },
+      setPresence: (enabled: boolean) => {
+        if (conn.presence && !enabled && conn.clientIds.size > 0) removeAwarenessStates(conn.room.awareness, [...conn.clientIds], null);
+        conn.presence = enabled;
+      },
+      end: (code: number, reason: string) => closeConnection(conn, code, reason),
     };
     room.connections.add(conn);
     connections.add(conn);
-    ws.binaryType = "arraybuffer";
+    watch.add(conn, admission.session);
+    ws.binaryType = "nodebuffer";
     // Nothing is answered before the document has loaded; messages wait in the queue meanwhile.
     conn.queue = conn.queue.then(() => {
-      sendTo(conn, syncStep1Message(Y.encodeStateVector(room.doc)));
+      sendTo(conn, syncStep1Message(room.stateVector()));
       if (conn.presence && room.awareness.getStates().size > 0) {
         sendTo(conn, awarenessMessage(encodeStates(room.awareness, [...room.awareness.getStates().keys()])));
       }
     });
-    ws.on("message", (data: ArrayBuffer | Buffer, isBinary: boolean) => {
+    conn.queue.catch(() => {});
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
       if (conn.closed) return;
-      conn.active = true;
+      watch.touch(conn.sessionId);
       if (!isBinary) return closeConnection(conn, CLOSE.malformed, "binary messages only");
-      const at = Date.now();
-      conn.recent = conn.recent.filter((t) => at - t < rate.windowMs);
-      conn.recent.push(at);
-      if (conn.recent.length > rate.messages) return closeConnection(conn, CLOSE.policy, "too many messages");
-      const bytes = new Uint8Array(
-        data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-      );
-      conn.queue = conn.queue
-        .then(() => handleMessage(conn, bytes))
-        .catch((error) => {
-          log(`closing a connection after a bad message: ${error instanceof Error ? error.message : String(error)}`);
-          closeConnection(conn, CLOSE.malformed, "malformed message");
-        });
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (conn.releaseTimer === null && conn.bucket.take()) return handle(conn, bytes);
+      if (conn.bucket.overflow()) return closeConnection(conn, CLOSE.policy, "too many messages");
+      hold(conn, bytes);
     });
     ws.on("close", () => detach(conn));
     ws.on("error", () => detach(conn));
+  }
+
+  function handle(conn: Connection, bytes: Uint8Array) {
+    conn.queue = conn.queue
+      .then(() => handleMessage(conn, bytes))
+      .catch((error) => {
+        log(`closing a connection after a bad message: ${error instanceof Error ? error.message : String(error)}`);
+        closeConnection(conn, CLOSE.malformed, "malformed message");
+      });
+  }
+
+  /** Over the allowance: keep the message, merged with what is already held, for the next release. */
+  function hold(conn: Connection, bytes: Uint8Array) {
+    try {
+      const message = parseClientMessage(bytes);
+      if (message.kind === "write") conn.held.updates.push(message.update);
+      else if (message.kind === "awareness") conn.held.awareness = message.update;
+      else conn.held.other.push(bytes);
+    } catch {
+      return closeConnection(conn, CLOSE.malformed, "malformed message");
+    }
+    if (conn.releaseTimer === null) conn.releaseTimer = setTimeout(() => release(conn), Math.max(conn.bucket.waitMs(), 10));
+  }
+
+  function release(conn: Connection) {
+    conn.releaseTimer = null;
+    if (conn.closed) return;
+    const { updates, awareness, other } = conn.held;
+    conn.held = { updates: [], awareness: null, other: [] };
+    conn.bucket.take();
+    for (const bytes of other) handle(conn, bytes);
+    if (updates.length > 0) {
+      let merged: Uint8Array;
+      try {
+        for (const update of updates) Y.decodeUpdate(update);
+        merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      } catch {
+        return closeConnection(conn, CLOSE.malformed, "malformed message");
+      }
+      handle(conn, updateMessage(merged));
+    }
+    if (awareness) handle(conn, awarenessMessage(awareness));
   }
 
   function handleMessage(conn: Connection, bytes: Uint8Array) {
@@ -241,13 +372,17 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     const room = conn.room;
     switch (message.kind) {
       case "sync-step1":
-        sendTo(conn, syncStep2Message(Y.encodeStateAsUpdate(room.doc, message.stateVector)));
+        sendTo(conn, syncStep2Message(room.missingFor(message.stateVector)));
         return;
       case "write": {
         // Throws on a malformed update, which closes only this connection.
         if (isEmptyUpdate(message.update)) return;
         if (conn.access !== "write") {
           sendTo(conn, permissionDeniedMessage("read-only"));
+          return;
+        }
+        if (!room.hasRoomFor(message.update.byteLength)) {
+          sendTo(conn, permissionDeniedMessage("document-too-large"));
           return;
         }
         room.enqueue(message.update, conn);
@@ -268,13 +403,15 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     const entries = decodeAwarenessUpdate(update);
     if (!conn.presence) return;
     const room = conn.room;
-    const owners = new Map<number, Connection>();
-    for (const other of room.connections) for (const id of other.clientIds) owners.set(id, other);
+    const byId = owners.get(room) as Map<number, Connection>;
     const accepted = entries.flatMap((entry) => {
-      const owner = owners.get(entry.clientId);
+      const owner = byId.get(entry.clientId);
       if (owner && owner !== conn) return [];
+      // Someone else's client id, announced from another node.
+      if (!owner && room.awareness.getStates().has(entry.clientId) && !conn.clientIds.has(entry.clientId)) return [];
       if (entry.state && "tooLarge" in entry.state) return [];
       conn.clientIds.add(entry.clientId);
+      byId.set(entry.clientId, conn);
       return [{ ...entry, state: entry.state ? rewriteState(entry.state, conn.pseudonym) : null }];
     });
     if (accepted.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(accepted), conn);
@@ -282,9 +419,13 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
 
   function sendTo(conn: Connection, message: Uint8Array) {
     if (conn.closed || conn.ws.readyState !== conn.ws.OPEN) return;
-    conn.ws.send(message, (error) => {
-      if (error) closeConnection(conn, CLOSE.going, "send failed");
-    });
+    // A client that stops reading must not make the server hold an ever-growing queue for it.
+    if (conn.ws.bufferedAmount > maxBuffered) {
+      conn.ws.terminate();
+      detach(conn);
+      return;
+    }
+    conn.ws.send(message);
   }
 
   function closeConnection(conn: Connection, code: number, reason: string) {
@@ -301,76 +442,76 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   function detach(conn: Connection) {
     if (conn.closed) return;
     conn.closed = true;
+    if (conn.releaseTimer) clearTimeout(conn.releaseTimer);
     connections.delete(conn);
+    watch.remove(conn);
     const room = conn.room;
     room.connections.delete(conn);
+    const byId = owners.get(room);
+    for (const id of conn.clientIds) if (byId?.get(id) === conn) byId.delete(id);
     if (conn.clientIds.size > 0) removeAwarenessStates(room.awareness, [...conn.clientIds], null);
     if (room.connections.size === 0) {
       // Unload once everything is stored, unless someone joined meanwhile.
       void room.flushed().then(() => {
-        if (room.connections.size === 0 && rooms.get(room.name) === room) {
-          rooms.delete(room.name);
-          room.destroy();
-        }
+        if (room.connections.size === 0) unload(room);
       });
     }
   }
 
-  async function recheckAll(): Promise<void> {
-    for (const conn of [...connections]) {
-      if (conn.closed) continue;
-      try {
-        const session = await activeSession(options.db, conn.sessionId, options.sessionLimits, now(), { touch: conn.active });
-        conn.active = false;
-        if (!session) {
-          closeConnection(conn, CLOSE.sessionEnded, "session ended");
-          continue;
-        }
-        const access = await docAccess(options.db, conn.accountId, conn.room.name);
-        if (access === "none") {
-          closeConnection(conn, CLOSE.noAccess, "no access");
-          continue;
-        }
-        conn.access = access;
-        if (conn.presence && !session.presenceEnabled && conn.clientIds.size > 0) {
-          removeAwarenessStates(conn.room.awareness, [...conn.clientIds], null);
-        }
-        conn.presence = session.presenceEnabled;
-      } catch (error) {
-        log(`re-checking a connection failed: ${String(error)}`);
-      }
-    }
-  }
-
-  let rechecking = false;
-  const recheckTimer = setInterval(() => {
-    if (rechecking) return;
-    rechecking = true;
-    void recheckAll().finally(() => (rechecking = false));
-  }, options.recheckIntervalMs ?? 2000);
+  const tick = (everything: boolean) => watch.tick(everything).catch((error) => log(`re-checking connections failed: ${String(error)}`));
+  const recheckTimer = setInterval(() => void tick(false), options.recheckIntervalMs ?? 2000);
   recheckTimer.unref();
+  const fullTimer = setInterval(() => void tick(true), options.fullRecheckIntervalMs ?? 60_000);
+  fullTimer.unref();
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
 
-  async function close(): Promise<void> {
+  async function close(timeoutMs = 10_000): Promise<void> {
     if (closing) return;
     closing = true;
     clearInterval(recheckTimer);
+    clearInterval(fullTimer);
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const room of rooms.values()) await room.flushed();
-    for (const conn of [...connections]) closeConnection(conn, CLOSE.going, "server stopping");
+    // Read nothing more; store what was accepted; then say goodbye. Clients re-send anything
+    // unacknowledged when they reconnect.
+    for (const conn of connections) conn.ws.pause();
+    const flushed = writer.flushed().then(() => Promise.all([...rooms.values()].map((room) => room.flushed())));
+    const timedOut = await Promise.race([
+      flushed.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
+    ]);
+    if (timedOut) log(`stopping with writes still pending after ${timeoutMs} ms`);
+    const sockets = [...connections].map((conn) => conn.ws);
+    for (const conn of [...connections]) {
+      conn.ws.resume();
+      closeConnection(conn, CLOSE.restart, "server stopping");
+    }
+    // Clients that do not answer the closing handshake promptly are cut off.
+    const cutOff = setTimeout(() => {
+      for (const ws of sockets) ws.terminate();
+    }, 1000);
     for (const [socket, timer] of pendingSockets) {
       clearTimeout(timer);
       socket.destroy();
     }
-    for (const room of rooms.values()) room.destroy();
-    rooms.clear();
+    for (const room of [...rooms.values()]) unload(room);
     wss.close();
     server.closeAllConnections();
     await stopped;
+    clearTimeout(cutOff);
+    await fanout?.close();
   }
 
-  return { port, server, recheckAll, close, connectionCount: () => connections.size };
+  return {
+    port,
+    server,
+    recheckAll: () => tick(true),
+    recheckChanges: () => tick(false),
+    close,
+    connectionCount: () => connections.size,
+    roomCount: () => rooms.size,
+    liveRoomCount: () => [...rooms.values()].filter((room) => room.isLive).length,
+  };
 }

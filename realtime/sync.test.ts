@@ -97,6 +97,24 @@ describe("live documents", () => {
     await again.close();
   });
 
+  it("keeps an idle document as its encoded state, and it still syncs and accepts writes", async () => {
+    const people = await tableWithPeople(t.db);
+    const own = await startServer(t.db, { idleAfterMs: 50 });
+    const a = connect(own.port, people.docName, people.facilitator);
+    await synced(a);
+    a.doc.getText("t").insert(0, "een");
+    await waitFor(async () => (await storedRows(t.db, people.docName)) === 1, "the write");
+    await waitFor(() => own.roomCount() === 1 && own.liveRoomCount() === 0, "the document to idle");
+    const b = connect(own.port, people.docName, people.delegate);
+    await synced(b);
+    expect(b.text()).toBe("een");
+    b.doc.getText("t").insert(3, " twee");
+    await waitFor(() => a.text() === "een twee", "a write to the idle document");
+    a.destroy();
+    b.destroy();
+    await own.close();
+  });
+
   it("converges under random concurrent edits from several clients", async () => {
     const people = await tableWithPeople(t.db);
     const clients = [people.facilitator, people.delegate, people.facilitator].map((p) => connect(server.port, people.docName, p));

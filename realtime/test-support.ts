@@ -75,12 +75,18 @@ function socketClass(cookie: string, origin: string) {
 export type Client = { doc: Y.Doc; provider: WebsocketProvider; text: () => string; destroy: () => void };
 
 /** The stock provider, as the browser editor uses it. */
-export function connect(port: number, docName: string, person: { cookie: string }, options: { origin?: string } = {}): Client {
+export function connect(
+  port: number,
+  docName: string,
+  person: { cookie: string },
+  options: { origin?: string; maxBackoffTime?: number } = {},
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, doc, {
     WebSocketPolyfill: socketClass(person.cookie, options.origin ?? ORIGIN) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: { schema: String(SCHEMA_VERSION) },
+    ...(options.maxBackoffTime ? { maxBackoffTime: options.maxBackoffTime } : {}),
   });
   // Presence stays off unless a test turns it on.
   provider.awareness.setLocalState(null);

@@ -111,16 +111,18 @@ function terminate(child: ChildProcess, graceMs: number): Promise<void> {
 }
 
 function superviseRealtime(env: NodeJS.ProcessEnv): void {
-  let restarts: number[] = [];
+  let quickDeaths = 0;
   const start = () => {
+    const startedAt = Date.now();
     const child = run("realtime", tsx, ["realtime/main.ts"], env);
     child.on("exit", (code, signal) => {
       if (stopping) return;
-      const now = Date.now();
-      restarts = [...restarts.filter((at) => now - at < 60_000), now];
-      // Back off when it keeps dying, so a broken configuration does not spin the CPU.
-      const delay = restarts.length > 5 ? 5000 : 300;
-      log(`realtime exited (${signal ?? code}); restarting in ${delay} ms`);
+      // A process that served for a while is restarted at once: documents are offline only as
+      // long as a start takes. One that keeps dying right after starting (a broken configuration,
+      // an unreachable database) is restarted with a growing delay, so it does not spin the CPU.
+      quickDeaths = Date.now() - startedAt < 10_000 ? quickDeaths + 1 : 0;
+      const delay = quickDeaths <= 3 ? 0 : Math.min(5000, 250 * 2 ** (quickDeaths - 3));
+      log(`realtime exited (${signal ?? code}); restarting${delay ? ` in ${delay} ms` : ""}`);
       setTimeout(() => !stopping && start(), delay);
     });
   };

@@ -8,6 +8,9 @@ import { inject } from "vitest";
 import { createDb, type Db } from "../prisma/db.ts";
 import { withDatabase } from "./global-setup.ts";
 
+/** Generous: CI machines run several test processes on few cores. */
+const TEST_TRANSACTION_TIMEOUT_MS = 20_000;
+
 export type TestDatabase = { url: string; db: Db; close: () => Promise<void> };
 
 export async function testDatabase(): Promise<TestDatabase> {
@@ -20,7 +23,7 @@ export async function testDatabase(): Promise<TestDatabase> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     const url = withDatabase(serverUrl, name);
-    const db = createDb(url);
+    const db = createDb(url, { transactionTimeoutMs: TEST_TRANSACTION_TIMEOUT_MS });
     return {
       url,
       db,
@@ -36,7 +39,8 @@ export async function testDatabase(): Promise<TestDatabase> {
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 24 });
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
-  const db = createDb(url);
+  // PGlite has one session for every connection: queries of one process must never interleave.
+  const db = createDb(url, { max: 1, transactionTimeoutMs: TEST_TRANSACTION_TIMEOUT_MS });
   return {
     url,
     db,

@@ -9,7 +9,7 @@ import { createDb, type Db } from "../../prisma/db.ts";
 let db: Db | undefined;
 
 export function testDb(): Db {
-  db ??= createDb(readFileSync("test-results/e2e-state/database-url", "utf8").trim(), { max: 2 });
+  db ??= createDb(readFileSync("test-results/e2e-state/database-url", "utf8").trim(), { max: 2, transactionTimeoutMs: 20_000 });
   return db;
 }
 

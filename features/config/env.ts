@@ -26,6 +26,8 @@ export const serverEnvSchema = z.object({
   TAFEL_TRUSTED_PROXIES: addressList,
   SESSION_IDLE_MINUTES: positiveInt(480),
   SESSION_MAX_HOURS: positiveInt(24),
+  /** Set when several realtime processes serve the same documents (scale-out). */
+  REDIS_URL: z.string().url().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -3,18 +3,28 @@
 import * as Y from "yjs";
 import type { Db } from "../../prisma/db.ts";
 
-export type StoredDoc = { updates: Uint8Array[]; lastId: bigint; tailCount: number };
+export type StoredDoc = { updates: Uint8Array[]; lastId: bigint; tailCount: number; bytes: number };
 
+/**
+ * The snapshot and the updates after it, read in one statement so both come from the same
+ * database snapshot: a compaction committing in between cannot make rows disappear from view.
+ */
 export async function loadStoredDoc(db: Db, name: string): Promise<StoredDoc> {
-  const snapshot = await db.docSnapshot.findUnique({ where: { docName: name } });
-  const after = snapshot?.upToId ?? 0n;
-  const tail = await db.docUpdate.findMany({
-    where: { docName: name, id: { gt: after } },
-    orderBy: { id: "asc" },
-    select: { id: true, data: true },
-  });
-  const updates = [...(snapshot ? [snapshot.data] : []), ...tail.map((row) => row.data)];
-  return { updates, lastId: tail.at(-1)?.id ?? after, tailCount: tail.length };
+  const rows = await db.$queryRaw<{ id: bigint; data: Uint8Array; snapshot: boolean }[]>`
+    WITH s AS (SELECT data, "upToId" FROM "DocSnapshot" WHERE "docName" = ${name})
+    SELECT "upToId" AS id, data, true AS snapshot FROM s
+    UNION ALL
+    SELECT u.id, u.data, false AS snapshot FROM "DocUpdate" u
+     WHERE u."docName" = ${name} AND u.id > COALESCE((SELECT "upToId" FROM s), 0)
+    ORDER BY snapshot DESC, id ASC`;
+  const snapshot = rows.find((row) => row.snapshot);
+  const tail = rows.filter((row) => !row.snapshot);
+  return {
+    updates: rows.map((row) => row.data),
+    lastId: tail.at(-1)?.id ?? snapshot?.id ?? 0n,
+    tailCount: tail.length,
+    bytes: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
+  };
 }
 
 export async function appendUpdate(db: Db, name: string, update: Uint8Array): Promise<bigint> {
@@ -22,10 +32,18 @@ export async function appendUpdate(db: Db, name: string, update: Uint8Array): Pr
   return row.id;
 }
 
+/** Appends one update for each of several documents in one statement (all or none). */
+export async function appendUpdates(db: Db, updates: { name: string; update: Uint8Array }[]): Promise<void> {
+  if (updates.length === 0) return;
+  await db.docUpdate.createMany({ data: updates.map(({ name, update }) => ({ docName: name, data: toBytes(update) })) });
+}
+
 /**
  * Replaces the snapshot and every stored update up to now with one merged update. The merge is
  * computed outside the transaction so the transaction stays short; rows added meanwhile have
- * higher ids and stay in the tail.
+ * higher ids and stay in the tail. Two processes compacting the same document at once are safe:
+ * a snapshot only replaces one that covers fewer rows, and rows are deleted only by the
+ * compaction whose snapshot covers them.
  */
 export async function compactDoc(db: Db, name: string, log: (line: string) => void = () => {}): Promise<number> {
   const stored = await loadStoredDoc(db, name);
@@ -40,14 +58,13 @@ export async function compactDoc(db: Db, name: string, log: (line: string) => vo
     }
   });
   const merged = toBytes(Y.mergeUpdates(valid));
-  await db.$transaction([
-    db.docSnapshot.upsert({
-      where: { docName: name },
-      create: { docName: name, data: merged, upToId: stored.lastId },
-      update: { data: merged, upToId: stored.lastId, updatedAt: new Date() },
-    }),
-    db.docUpdate.deleteMany({ where: { docName: name, id: { lte: stored.lastId } } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const written = await tx.$executeRaw`
+      INSERT INTO "DocSnapshot" ("docName", data, "upToId", "updatedAt") VALUES (${name}, ${merged}, ${stored.lastId}, now())
+      ON CONFLICT ("docName") DO UPDATE SET data = EXCLUDED.data, "upToId" = EXCLUDED."upToId", "updatedAt" = EXCLUDED."updatedAt"
+       WHERE "DocSnapshot"."upToId" < EXCLUDED."upToId"`;
+    if (written === 1) await tx.docUpdate.deleteMany({ where: { docName: name, id: { lte: stored.lastId } } });
+  });
   return stored.tailCount;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, type ErrorCode } from "../shared/app-error.ts";
 import { PASSPHRASE_MAX, type SignUpInput, signUpSchema } from "./model.ts";
@@ -73,7 +74,10 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function setPresence(db: Db, accountId: string, enabled: boolean): Promise<void> {
-  await db.account.update({ where: { id: accountId }, data: { presenceEnabled: enabled } });
+  await db.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: accountId }, data: { presenceEnabled: enabled } });
+    await noteAccessChange(tx, { accountId });
+  });
 }
 
 export async function setLocale(db: Db, accountId: string, locale: "nl" | "en"): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { SessionLimits } from "./model.ts";
@@ -78,7 +79,7 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
   });
 }
 
-type SessionWriter = Pick<Db, "session">;
+type SessionWriter = Pick<Db, "session"> & Parameters<typeof noteAccessChange>[0];
 
 /**
  * The one place sessions end (sign-out, ending one from the settings, a passphrase change): the
@@ -100,6 +101,8 @@ export async function endSessions(
   if (open.length === 0) return [];
   const ids = open.map((session) => session.id);
   await db.session.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
+  // The realtime server closes these sessions' live connections at its next tick.
+  for (const sessionId of ids) await noteAccessChange(db, { sessionId });
   return ids;
 }
 

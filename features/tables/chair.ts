@@ -2,6 +2,7 @@
 // municipality, and a signed independence declaration recorded with who appointed them.
 import { z } from "zod";
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -37,6 +38,7 @@ export async function appointChair(
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: "chair", updatedAt: now } });
+    await noteAccessChange(tx, { tableId });
     const declaration = await tx.chairDeclaration.create({
       data: {
         tableId,

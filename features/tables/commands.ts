@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -149,6 +150,7 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
       data: { usedAt: now, usedByMembership: membership.id },
     });
     if (claimed.count !== 1) throw new AppError("INVITATION_USED");
+    await noteAccessChange(tx, { accountId, tableId: invitation.tableId });
     await recordAudit(
       tx,
       {
@@ -211,6 +213,7 @@ export async function changeRole(
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role: role.data, partyId, updatedAt: now } });
+    await noteAccessChange(tx, { tableId: input.tableId });
     await recordAudit(
       tx,
       {

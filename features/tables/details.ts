@@ -1,6 +1,7 @@
 // A table's own description: its question, where, status, languages, decision rule, publicity.
 import { z } from "zod";
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
 import { tableTitleSchema } from "./model.ts";
@@ -45,6 +46,7 @@ export async function changeTableStatus(db: Db, accountId: string, tableId: stri
     const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: { status: true } });
     if (before.status === parsed.data) return;
     await tx.table.update({ where: { id: tableId }, data: { status: parsed.data, updatedAt: now } });
+    await noteAccessChange(tx, { tableId });
     await recordAudit(tx, { action: "table.status_changed", tableId, data: { by: member.id, from: before.status, to: parsed.data } }, now);
   });
 }

@@ -4,6 +4,7 @@
 // CURRENT_MEMBER, which is how the pages, policies and the realtime server's re-check notice it.
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "../../prisma/db.ts";
+import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -24,7 +25,13 @@ async function currentFacilitators(tx: Tx, tableId: string): Promise<number> {
 
 /** The one place a membership ends. */
 async function endMembership(tx: Tx, input: { membershipId: string; removedBy: string | null }, now: Date): Promise<void> {
-  await tx.membership.update({ where: { id: input.membershipId }, data: { leftAt: now, removedBy: input.removedBy, updatedAt: now } });
+  const ended = await tx.membership.update({
+    where: { id: input.membershipId },
+    data: { leftAt: now, removedBy: input.removedBy, updatedAt: now },
+    select: { accountId: true, tableId: true },
+  });
+  // Their open live documents close at the realtime server's next tick.
+  await noteAccessChange(tx, ended);
 }
 
 /** The signed-in person leaves the table. Their contributions stay, as a former member's. */
@@ -79,16 +86,20 @@ export async function readmitMember(
   const actor = await authorize(db, accountId, input.tableId, "table.members.remove");
   if (!isUuid(input.membershipId)) throw new AppError("NOT_FOUND");
   // Only removals are undone here: someone who left by their own choice comes back by invitation.
-  const readmitted = await db.membership.updateMany({
-    where: { id: input.membershipId, tableId: input.tableId, leftAt: { not: null }, removedBy: { not: null } },
-    data: { leftAt: null, removedBy: null, updatedAt: now },
+  await db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, tableId: input.tableId, leftAt: { not: null }, removedBy: { not: null } },
+      select: { id: true, accountId: true },
+    });
+    if (!target) throw new AppError("NOT_FOUND");
+    await tx.membership.update({ where: { id: target.id }, data: { leftAt: null, removedBy: null, updatedAt: now } });
+    await noteAccessChange(tx, { accountId: target.accountId, tableId: input.tableId });
+    await recordAudit(
+      tx,
+      { action: "membership.readmitted", tableId: input.tableId, data: { by: actor.id, membership: input.membershipId } },
+      now,
+    );
   });
-  if (readmitted.count !== 1) throw new AppError("NOT_FOUND");
-  await recordAudit(
-    db,
-    { action: "membership.readmitted", tableId: input.tableId, data: { by: actor.id, membership: input.membershipId } },
-    now,
-  );
 }
 
 /**

@@ -42,6 +42,42 @@ export async function membershipOf(db: Db, accountId: string, tableId: string): 
 }
 
 /**
+ * membershipOf for many (account, table) pairs in one query, for the realtime server admitting
+ * many connections at once. Keys are `${accountId}:${tableId}`; the same rule as membershipOf.
+ */
+export async function membershipsOf(db: Db, pairs: { accountId: string; tableId: string }[]): Promise<Map<string, MemberContext>> {
+  const valid = pairs.filter((pair) => isUuid(pair.tableId) && isUuid(pair.accountId));
+  const found = new Map<string, MemberContext>();
+  if (valid.length === 0) return found;
+  const rows = await db.membership.findMany({
+    where: {
+      accountId: { in: [...new Set(valid.map((p) => p.accountId))] },
+      tableId: { in: [...new Set(valid.map((p) => p.tableId))] },
+      ...CURRENT_MEMBER,
+    },
+    select: {
+      id: true,
+      accountId: true,
+      tableId: true,
+      role: true,
+      partyId: true,
+      party: { select: { type: true } },
+      table: { select: { status: true, publicSummary: true } },
+    },
+  });
+  for (const row of rows) {
+    found.set(`${row.accountId}:${row.tableId}`, {
+      id: row.id,
+      role: row.role,
+      partyId: row.partyId,
+      partyType: row.party?.type ?? null,
+      table: row.table,
+    });
+  }
+  return found;
+}
+
+/**
  * Loads what an action needs to know about the actor at a table and checks the policy.
  * Unknown tables and tables the person is not at answer alike, so ids cannot be probed;
  * members learn why they may not (their role, or the table being closed).
