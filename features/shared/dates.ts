@@ -47,3 +47,14 @@ export function isoDay(day: Date): string {
 export function isoDate(at: Date): string {
   return formatter("en-CA", "iso-date", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }).format(at);
 }
+
+/**
+ * An error's details with its instants (e.g. a sign-in throttle's `retryAt`) as times in the page's
+ * language, never in the browser's own locale or on a 12-hour clock.
+ */
+export function withFormattedTimes(details: Record<string, string | number> | undefined, locale: string): Record<string, string | number> {
+  if (!details) return {};
+  const out: Record<string, string | number> = { ...details };
+  if (typeof details.retryAt === "string") out.retryAt = formatTime(new Date(details.retryAt), locale);
+  return out;
+}
