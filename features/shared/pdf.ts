@@ -4,7 +4,7 @@
 // to Noto Sans Thai for runs of Thai script. Fonts are subset on embedding, so files stay small, and
 // the text layer keeps the real characters (searchable, readable by screen readers).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 
 const FONT_FILES = {
@@ -16,13 +16,13 @@ const FONT_FILES = {
 type FontName = keyof typeof FONT_FILES;
 
 let fonts: Record<FontName, Buffer> | undefined;
+// Read from the installed packages at run time, not bundled: the web app, the tests and the
+// scripts all run from the project's root. (A bundler cannot follow a resolved font path.)
 function loadFonts(): Record<FontName, Buffer> {
   if (!fonts) {
-    const require = createRequire(import.meta.url);
-    fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(require.resolve(file))])) as Record<
-      FontName,
-      Buffer
-    >;
+    const modules = path.join(process.cwd(), "node_modules");
+    const read = (file: string) => readFileSync(/* turbopackIgnore: true */ path.join(modules, file));
+    fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, read(file)])) as Record<FontName, Buffer>;
   }
   return fonts;
 }
