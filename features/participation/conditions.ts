@@ -149,6 +149,9 @@ export async function conditionsOverview(db: Db, accountId: string, tableId: str
   const processRoles = PROCESS_OWNER_ROLES.filter((role) =>
     items.some((row) => row.answers.some((a) => a.voice.kind === "process" && a.voice.role === role)),
   );
-  const mine = canParticipate(member, "participation.conditions.answer", member.table) ? conditionVoiceOf(member, { phaseId }) : null;
-  return { items, processRoles, mine };
+  const mayAnswer = canParticipate(member, "participation.conditions.answer", member.table);
+  const mine = mayAnswer ? conditionVoiceOf(member, { phaseId }) : null;
+  // A process owner looking at a phase may answer, but only for the whole table.
+  const onlyWholeTable = mayAnswer && mine === null && conditionVoiceOf(member, { phaseId: null })?.kind === "process";
+  return { items, processRoles, mine, onlyWholeTable };
 }

@@ -418,7 +418,8 @@ describe("conditions for meaningful participation", () => {
     expect(overview.processRoles.sort()).toEqual(["chair", "facilitator"]);
     expect(overview.mine).toEqual({ kind: "party", partyId: s.gemeente });
     expect((await conditionsOverview(t.db, s.chair, s.tableId, null)).mine).toEqual({ kind: "process", role: "chair" });
-    expect((await conditionsOverview(t.db, s.chair, s.tableId, s.phaseId)).mine).toBeNull();
+    expect(await conditionsOverview(t.db, s.chair, s.tableId, s.phaseId)).toMatchObject({ mine: null, onlyWholeTable: true });
+    expect(await conditionsOverview(t.db, s.observer, s.tableId, null)).toMatchObject({ mine: null, onlyWholeTable: false });
   });
 
   it("keep earlier answers as history and name a person only when they chose so", async () => {

@@ -203,9 +203,7 @@ export async function ConditionsSection({
           </ActionForm>
         </details>
       ) : (
-        matrix.may["participation.conditions.answer"] &&
-        phaseId !== null &&
-        matrix.me.speaksFor === null && <p className="hint">{t("processOwnerWholeTableOnly")}</p>
+        overview.onlyWholeTable && <p className="hint">{t("processOwnerWholeTableOnly")}</p>
       )}
     </section>
   );
