@@ -36,6 +36,7 @@ export async function ConditionsSection({
 }) {
   const t = await getTranslations("conditions");
   const tp = await getTranslations("participation");
+  const tr = await getTranslations("roles");
   const locale = await getLocale();
   const overview = await conditionsOverview(getDb(), accountId, table.id, phaseId);
   const mine = overview.mine;
@@ -155,9 +156,7 @@ export async function ConditionsSection({
       {mine ? (
         <details className="card">
           <summary>
-            {mine.kind === "party"
-              ? t("answerFor", { party: myParty?.name ?? "" })
-              : t("answerAsProcessOwner", { role: t(`processOwner.${mine.role}`) })}
+            {mine.kind === "party" ? t("answerFor", { party: myParty?.name ?? "" }) : t("answerAsProcessOwner", { role: tr(mine.role) })}
           </summary>
           {mine.kind === "process" && <p className="hint">{t("processOwnerLead")}</p>}
           <ActionForm action={answerConditionAction} submitLabel={t("save")} savedMessage={t("saved")}>

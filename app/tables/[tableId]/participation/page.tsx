@@ -304,7 +304,12 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                     <li key={p.id} data-testid="assessment" data-current={p.current ? "yes" : "no"}>
                       <time dateTime={isoDay(p.assessedOn)}>{formatDay(p.assessedOn, locale)}</time> — {phaseName(p.phaseId)}:{" "}
                       {formLabel(p.form)} {author(p.author)}
-                      {p.current && <span className="badge">{t("current")}</span>}
+                      {p.current && (
+                        <>
+                          {" "}
+                          <span className="badge">{t("current")}</span>
+                        </>
+                      )}
                       {p.explanation ? (
                         <> — {p.explanation}</>
                       ) : p.confidential ? (
