@@ -195,6 +195,14 @@ async function correctPerception(
       );
       return { id: row.id, corrected: false };
     }
+    // The author and the attribution stay: a correction changes what was said, not who said it.
+    // Only if nobody corrected it since it was read (a second tab, a double submit): otherwise the
+    // text in between would be lost from the history.
+    const updated = await tx.perception.updateMany({
+      where: { id: earlier.id, updatedAt: earlier.updatedAt },
+      data: { form, explanation, confidential, assessedOn, updatedAt: now },
+    });
+    if (updated.count !== 1) throw new AppError("CHANGED_MEANWHILE");
     await tx.perceptionRevision.create({
       data: {
         perceptionId: earlier.id,
@@ -206,8 +214,6 @@ async function correctPerception(
         replacedAt: now,
       },
     });
-    // The author and the attribution stay: a correction changes what was said, not who said it.
-    await tx.perception.update({ where: { id: earlier.id }, data: { form, explanation, confidential, assessedOn, updatedAt: now } });
     await recordAudit(
       tx,
       {

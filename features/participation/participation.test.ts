@@ -180,6 +180,32 @@ describe("perceptions", () => {
     expect([row.recordedBy, row.attribution]).toEqual([s.saffier.membershipId, "organisation"]);
   });
 
+  it("lose no text when two corrections of the same assessment cross", async () => {
+    const s = await participationTable();
+    const p = await recordPerception(
+      t.db,
+      s.saffier.accountId,
+      s.tableId,
+      { phaseId: s.phaseId, form: "consultation", explanation: "A" },
+      day1,
+    );
+    const correct = (explanation: string) =>
+      recordPerception(
+        t.db,
+        s.saffier.accountId,
+        s.tableId,
+        { phaseId: s.phaseId, form: "informing", explanation, replaces: p.id },
+        hours(1),
+      );
+    const results = await Promise.allSettled([correct("B"), correct("C")]);
+    const done = results.flatMap((r, i) => (r.status === "fulfilled" ? [["B", "C"][i] ?? ""] : []));
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CHANGED_MEANWHILE" });
+    const row = await t.db.perception.findUniqueOrThrow({ where: { id: p.id }, include: { revisions: true } });
+    // Every text that was ever the assessment's is still there: the original and each correction.
+    const texts = [...row.revisions.map((r) => r.explanation), row.explanation].sort();
+    expect(texts).toEqual(["A", ...done].sort());
+  });
+
   it("cannot be overwritten by a colleague of the same party, within the window or after", async () => {
     const s = await participationTable();
     const mine = await recordPerception(

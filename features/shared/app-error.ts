@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   "ACTIVITY_TITLE_INVALID",
   "NO_PARTY_TO_SPEAK_FOR",
   "PROCESS_ANSWERS_WHOLE_TABLE",
+  "CHANGED_MEANWHILE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
