@@ -23,3 +23,10 @@ CREATE INDEX "PerceptionRevision_perceptionId_replacedAt_idx" ON "PerceptionRevi
 -- AddForeignKey
 ALTER TABLE "PerceptionRevision" ADD CONSTRAINT "PerceptionRevision_perceptionId_fkey" FOREIGN KEY ("perceptionId") REFERENCES "Perception"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Answers a chair or facilitator gave in a party's column were never that party's: they become
+-- that process owner's own answers, shown under their role.
+UPDATE "ConditionAnswer" AS a
+SET "ownerRole" = m."role", "partyId" = NULL
+FROM "Membership" AS m
+WHERE m."id" = a."assessedBy" AND a."partyId" IS NOT NULL AND m."role" IN ('chair', 'facilitator');
