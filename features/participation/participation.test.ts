@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
-import { makeAccount, makeTable, uniqueName } from "../../test/factories.ts";
+import { makeAccount, uniqueName } from "../../test/factories.ts";
 import { pdfFontNames, pdfText } from "../../test/pdf-text.ts";
 import { recordAudit } from "../audit/record.ts";
 import { activityOf } from "../tables/activity.ts";
+import { createTable } from "../tables/commands.ts";
+import type { Role } from "../tables/model.ts";
 import { addParty } from "../tables/parties.ts";
 import { listPhases } from "../tables/phases.ts";
 import { activitiesOf, createActivity } from "./activities.ts";
@@ -14,8 +16,24 @@ import { participationMatrix } from "./queries.ts";
 import { type ReportLabels, reportCsv, reportPdf } from "./report.ts";
 
 let t: TestDatabase;
+// People are made once per file (a passphrase hash is costly); every test gets a table of its own.
+type Person = { accountId: string; pseudonym: string };
+let people: Record<"facilitator" | "chair" | "observer" | "saffier" | "orhidee" | "ilse" | "newcomer", Person>;
 beforeAll(async () => {
   t = await testDatabase();
+  const person = async (name: string) => {
+    const account = await makeAccount(t.db, { pseudonym: uniqueName(name) });
+    return { accountId: account.id, pseudonym: account.pseudonym };
+  };
+  people = {
+    facilitator: await person("Noor"),
+    chair: await person("Lotte"),
+    observer: await person("Bram"),
+    saffier: await person("Saffier"),
+    orhidee: await person("Orhidee"),
+    ilse: await person("Ilse"),
+    newcomer: await person("Nieuw"),
+  };
 });
 afterAll(async () => {
   await t.close();
@@ -29,38 +47,36 @@ const hours = (n: number) => new Date(day1.getTime() + n * 3_600_000);
  * organisation with two delegates, a municipality with one), a phase that began on 1 May.
  */
 async function participationTable() {
-  const table = await makeTable(t.db, ["chair", "observer"]);
-  const [chair, observer] = table.members;
-  const facilitator = table.facilitator.accountId;
-  const rll = (await addParty(t.db, facilitator, table.tableId, { type: "sex_worker_organisation", name: "Stichting Rode Lantaarn" })).id;
-  const gemeente = (
-    await addParty(t.db, facilitator, table.tableId, { type: "municipality_department", name: "Gemeente", hasDecisionPower: true })
-  ).id;
-  const delegate = async (name: string, partyId: string | null) => {
-    const account = await makeAccount(t.db, { pseudonym: uniqueName(name) });
-    const membership = await t.db.membership.create({
-      data: { tableId: table.tableId, accountId: account.id, role: "delegate", partyId },
-      select: { id: true },
-    });
-    return { accountId: account.id, membershipId: membership.id, pseudonym: account.pseudonym };
+  const facilitator = people.facilitator.accountId;
+  const { id: tableId } = await createTable(t.db, facilitator, { title: uniqueName("Tafel") });
+  const member = async (who: Person, role: Role, partyId: string | null = null) => {
+    const membership = await t.db.membership.create({ data: { tableId, accountId: who.accountId, role, partyId }, select: { id: true } });
+    return { ...who, membershipId: membership.id };
   };
-  const saffier = await delegate("Saffier", rll);
-  const orhidee = await delegate("Orhidee", rll);
-  const ilse = await delegate("Ilse", gemeente);
-  const phases = await listPhases(t.db, table.tableId);
+  const rll = (await addParty(t.db, facilitator, tableId, { type: "sex_worker_organisation", name: "Stichting Rode Lantaarn" })).id;
+  const gemeente = (
+    await addParty(t.db, facilitator, tableId, { type: "municipality_department", name: "Gemeente", hasDecisionPower: true })
+  ).id;
+  const chair = await member(people.chair, "chair");
+  const observer = await member(people.observer, "observer");
+  const saffier = await member(people.saffier, "delegate", rll);
+  const orhidee = await member(people.orhidee, "delegate", rll);
+  const ilse = await member(people.ilse, "delegate", gemeente);
+  const phases = await listPhases(t.db, tableId);
   const phaseId = phases[1]?.id ?? "";
   await t.db.phase.update({ where: { id: phaseId }, data: { startsOn: new Date("2026-05-01T00:00:00Z") } });
   return {
-    tableId: table.tableId,
+    tableId,
     facilitator,
-    chair: chair?.accountId ?? "",
-    observer: observer?.accountId ?? "",
+    chair: chair.accountId,
+    observer: observer.accountId,
     rll,
     gemeente,
     saffier,
     orhidee,
     ilse,
-    delegate,
+    /** A delegate placed without a party. */
+    newcomer: () => member(people.newcomer, "delegate"),
     phaseId,
   };
 }
@@ -122,7 +138,7 @@ describe("perceptions", () => {
     await expect(recordPerception(t.db, s.facilitator, s.tableId, { phaseId: s.phaseId, form: "informing" }, day1)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const partyless = await s.delegate("Nieuw", null);
+    const partyless = await s.newcomer();
     await expect(
       recordPerception(t.db, partyless.accountId, s.tableId, { phaseId: s.phaseId, form: "informing" }, day1),
     ).rejects.toMatchObject({ code: "NO_PARTY_TO_SPEAK_FOR" });
