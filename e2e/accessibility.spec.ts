@@ -56,6 +56,8 @@ test.beforeAll(async () => {
 
 for (const locale of ["nl", "en"] as const) {
   test(`no serious or critical accessibility violations on any page (${locale})`, async ({ browser }) => {
+    // Every page, signed out and in, each analysed by axe: room for a busy machine.
+    test.setTimeout(240_000);
     const context = await browser.newContext();
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL ?? "http://127.0.0.1:3103" }]);
     const page = await context.newPage();

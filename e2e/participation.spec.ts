@@ -3,6 +3,7 @@ import { setIntendedForm } from "../features/participation/commands.ts";
 import { appointChair } from "../features/tables/chair.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { listPhases } from "../features/tables/phases.ts";
+import { pdfText } from "../test/pdf-text.ts";
 import { makeAccount, makeTable, testDb } from "./support/data.ts";
 import { messages, signedInContext } from "./support/pages.ts";
 
@@ -36,6 +37,8 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   await delegate.page.locator("#perception-phase").selectOption({ label: nl.phases.kinds.agenda_setting });
   await delegate.page.locator("#perception-form").selectOption("informing");
   await delegate.page.getByLabel(nl.participation.explanation, { exact: true }).fill("De agenda lag al vast.");
+  // She speaks as a person here, so the page may name her — and the report still must not.
+  await delegate.page.locator('section[aria-labelledby="record-perception"]').getByLabel(nl.participation.asPerson).check();
   await delegate.page.getByRole("button", { name: nl.participation.save }).click();
   await expect(delegate.page.getByText(nl.participation.saved)).toBeVisible();
   const cell = delegate.page.locator('td[data-party="Stichting Rode Lantaarn"][data-phase="agenda_setting"]');
@@ -55,7 +58,11 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   await expect(chair.page.getByTestId("participation-gaps")).toContainText("Stichting Rode Lantaarn");
   await chair.page.goto(`/tables/${table.id}/participation`);
 
-  // The report is the same in English, and never names a person.
+  // The chair's page names her, as she chose.
+  const byHer = nl.participation.byPerson.replace("{name}", "Saffier");
+  await expect(chair.page.getByTestId("assessment").filter({ hasText: byHer })).toHaveCount(1);
+
+  // The report is the same in English, and never names a person, even one who chose to be named.
   await chair.context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL ?? "" }]);
   await chair.page.reload();
   await expect(chair.page.getByRole("heading", { name: en.participation.matrix })).toBeVisible();
@@ -65,6 +72,10 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   expect(csv).not.toContain("Saffier");
   const pdf = await chair.page.request.get(`/tables/${table.id}/participation/report.pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const pdfTextLayer = await pdfText(await pdf.body());
+  expect(pdfTextLayer).toContain("Stichting Rode Lantaarn");
+  expect(pdfTextLayer).toContain("De agenda lag al vast.");
+  expect(pdfTextLayer).not.toContain("Saffier");
 
   // Within 24 hours the delegate corrects the assessment instead of adding one.
   await delegate.page.reload();
@@ -74,6 +85,8 @@ test("a delegate records an experience, the chair sees the gap and puts it on th
   await delegate.page.getByRole("button", { name: nl.participation.save }).last().click();
   await expect(cell).toHaveAttribute("data-gap", "differs");
   expect(await testDb().perception.count({ where: { tableId: table.id } })).toBe(1);
+  // The earlier text is kept and shown as history.
+  await expect(delegate.page.getByTestId("revisions")).toContainText(nl.participation.forms.informing);
   await delegate.context.close();
   await chair.context.close();
 });

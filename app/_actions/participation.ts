@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createActivity } from "../../features/participation/activities.ts";
 import { addGapToNextMeeting, recordPerception, setIntendedForm } from "../../features/participation/commands.ts";
-import { type ANSWERS, answerCondition, type ConditionItem } from "../../features/participation/conditions.ts";
+import { type Answer, answerCondition, type ConditionItem } from "../../features/participation/conditions.ts";
 import type { Form } from "../../features/participation/model.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
@@ -37,12 +37,12 @@ export async function setIntendedAction(_previous: ActionResult | null, form: Fo
 export async function recordPerceptionAction(_previous: ActionResult | null, form: FormData) {
   const tableId = text(form, "tableId");
   return act(tableId, (id) =>
+    // The party is the delegate's own, taken from their membership: no form field names it.
     recordPerception(getDb(), id, tableId, {
-      partyId: text(form, "partyId"),
       phaseId: text(form, "phaseId"),
       form: text(form, "form"),
       explanation: text(form, "explanation"),
-      attribution: text(form, "attribution") === "person" ? "person" : "organisation",
+      attribution: text(form, "attribution") || undefined,
       confidential: form.get("confidential") === "on",
       assessedOn: text(form, "assessedOn"),
       replaces: text(form, "replaces") || undefined,
@@ -57,12 +57,13 @@ export async function addGapAction(tableId: string, partyId: string, phaseId: st
 export async function answerConditionAction(_previous: ActionResult | null, form: FormData) {
   const tableId = text(form, "tableId");
   return act(tableId, (id) =>
+    // Whose answer it is (the delegate's party, or the process owner's role) comes from the membership.
     answerCondition(getDb(), id, tableId, {
-      partyId: text(form, "partyId"),
       phaseId: text(form, "phaseId"),
       item: text(form, "item") as ConditionItem,
-      answer: text(form, "answer") as (typeof ANSWERS)[number],
+      answer: text(form, "answer") as Answer,
       evidence: text(form, "evidence"),
+      attribution: (text(form, "attribution") || undefined) as "organisation" | undefined,
     }),
   );
 }

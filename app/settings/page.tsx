@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
 import { sessionsOf } from "../../features/identity/sessions.ts";
+import { formatDateTime } from "../../features/shared/dates.ts";
 import { getDb } from "../../prisma/db.ts";
 import { LocaleSwitch } from "../_components/locale-switch.tsx";
 import { requireSession } from "../_server/session.ts";
@@ -16,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const session = await requireSession("/settings");
   const t = await getTranslations("settings");
-  const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const locale = await getLocale();
+  const when = (date: Date) => formatDateTime(date, locale);
   const sessions = await sessionsOf(getDb(), session, sessionLimitsFrom(parseServerEnv()), new Date());
   return (
     <div className="stack">
@@ -58,7 +59,7 @@ export default async function SettingsPage() {
         <h2 id="language-heading" style={{ marginTop: 0 }}>
           {t("language")}
         </h2>
-        <LocaleSwitch current={await getLocale()} />
+        <LocaleSwitch current={locale} />
       </section>
     </div>
   );

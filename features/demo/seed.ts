@@ -221,43 +221,54 @@ async function seedParticipation(db: Db, tableId: string, parties: Map<string, s
       now,
     );
   }
-  const dayAgo = new Date(now.getTime() - 2 * 86_400_000);
+  // Each delegate speaks for their own party (taken from their membership), as the organisation.
+  const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000);
   await recordPerception(
     db,
     accountOf("saffier"),
     tableId,
     {
-      partyId: rll,
       phaseId: phase("agenda_setting"),
       form: "informing",
       explanation: "De agenda lag al vast toen wij werden uitgenodigd.",
       attribution: "organisation",
     },
-    dayAgo,
+    twoDaysAgo,
   );
   await recordPerception(
     db,
     accountOf("ilse"),
     tableId,
     {
-      partyId: gemeente,
       phaseId: phase("agenda_setting"),
       form: "shared_decision_power",
       explanation: "Alle partijen konden punten aandragen.",
       attribution: "organisation",
     },
-    dayAgo,
+    twoDaysAgo,
+  );
+  // Saffier corrects her own fresh assessment within the day: the earlier text stays as history.
+  const first = await recordPerception(
+    db,
+    accountOf("saffier"),
+    tableId,
+    {
+      phaseId: phase("problem_definition"),
+      form: "shared_decision_power",
+      explanation: "We mochten meebeslissen over de probleemstelling.",
+      attribution: "organisation",
+    },
+    new Date(now.getTime() - 3 * 3_600_000),
   );
   await recordPerception(
     db,
     accountOf("saffier"),
     tableId,
     {
-      partyId: rll,
       phaseId: phase("problem_definition"),
       form: "equal_combination",
       explanation: "Onze perspectieven staan naast die van de gemeente.",
-      attribution: "organisation",
+      replaces: first.id,
     },
     now,
   );
@@ -272,9 +283,16 @@ async function seedParticipation(db: Db, tableId: string, parties: Map<string, s
     ["ilse", "COM-3", "met", "Onafhankelijke voorzitter benoemd"],
   ];
   for (const [person, item, answer, evidence] of answers) {
-    const partyId = person === "saffier" ? rll : gemeente;
-    await answerCondition(db, accountOf(person), tableId, { partyId, phaseId: problem, item: item as "INF-3", answer, evidence }, now);
+    await answerCondition(db, accountOf(person), tableId, { phaseId: problem, item: item as "INF-3", answer, evidence }, now);
   }
+  // The facilitator answers for the whole table as process owner, in her own column.
+  await answerCondition(
+    db,
+    accountOf("noor"),
+    tableId,
+    { phaseId: "", item: "INF-3", answer: "partly", evidence: "Vertaling van de factsheets naar het Engels, Roemeens en Spaans loopt" },
+    now,
+  );
 }
 
 function demoNotes(): Uint8Array {

@@ -1,5 +1,7 @@
 // Durable storage of a live document: an append-only list of accepted updates plus, after
-// compaction, one snapshot that replaces the rows it covers.
+// compaction, one snapshot that replaces the rows it covers. These functions do not authorise:
+// they are the realtime server's storage, called for a room only after docAccess admitted the
+// connection. Pages and exports never read a document through them.
 import * as Y from "yjs";
 import type { Db } from "../../prisma/db.ts";
 
@@ -66,19 +68,6 @@ export async function compactDoc(db: Db, name: string, log: (line: string) => vo
     if (written === 1) await tx.docUpdate.deleteMany({ where: { docName: name, id: { lte: stored.lastId } } });
   });
   return stored.tailCount;
-}
-
-/** The document's current state as one Y.Doc, for exports and seeding. */
-export async function readDoc(db: Db, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  for (const update of (await loadStoredDoc(db, name)).updates) {
-    try {
-      Y.applyUpdate(doc, update);
-    } catch {
-      // A damaged row must not hide the rest of the document.
-    }
-  }
-  return doc;
 }
 
 /** Prisma's Bytes wants a Uint8Array over a plain ArrayBuffer. */

@@ -4,6 +4,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
 import { authorize } from "../tables/queries.ts";
+import { authorizeParticipation } from "./access.ts";
 import { formSchema } from "./model.ts";
 
 const activitySchema = z.object({
@@ -15,7 +16,7 @@ const activitySchema = z.object({
 });
 
 export async function createActivity(db: Db, accountId: string, tableId: string, input: z.input<typeof activitySchema>, now = new Date()) {
-  const member = await authorize(db, accountId, tableId, "participation.intended.set");
+  const member = await authorizeParticipation(db, accountId, tableId, "participation.intended.set");
   const parsed = activitySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

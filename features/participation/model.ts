@@ -2,7 +2,7 @@
 // in intensity, say and responsibility. It grew out of the Flower of Youth Participation, which
 // replaced the participation ladder — so the forms are never ranked, scored or averaged here.
 import { z } from "zod";
-import type { ParticipationForm } from "../../generated/prisma/enums.ts";
+import type { Attribution, ParticipationForm } from "../../generated/prisma/enums.ts";
 
 export const FORMS = [
   "informing",
@@ -22,3 +22,10 @@ export const DECISION_SHARING: readonly Form[] = ["shared_decision_power", "sex_
 export const formSchema = z.enum(FORMS);
 
 export const PERCEPTION_EDIT_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * Who a contribution names: the organisation (the default, safe for people at risk if outed) or
+ * the person under their pseudonym. One choice for every kind of party contribution.
+ */
+export const ATTRIBUTIONS = ["organisation", "person"] as const satisfies readonly Attribution[];
+export const attributionSchema = z.enum(ATTRIBUTIONS).default("organisation");

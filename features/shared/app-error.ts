@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   "ASSESSMENT_IN_FUTURE",
   "ASSESSMENT_BEFORE_PHASE",
   "ACTIVITY_TITLE_INVALID",
+  "NO_PARTY_TO_SPEAK_FOR",
+  "PROCESS_ANSWERS_WHOLE_TABLE",
+  "CHANGED_MEANWHILE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,12 @@
 // The table's activity log, for members: what changed, when, and by whom — named by pseudonym
-// only inside the table, and kept when people leave ("former member").
+// only inside the table, and kept when people leave ("former member"). What someone contributed
+// for their party names the party, unless they chose to be named (participation's policy decides).
 import type { Db } from "../../prisma/db.ts";
+import { activityVoice, type ProcessOwnerRole } from "../participation/policy.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
+
+/** Set when the log names a party (its name, null once unknown) or a process owner's role instead of a person. */
+export type SpokenAs = { kind: "party"; name: string | null } | { kind: "process"; role: ProcessOwnerRole } | null;
 
 /** Audit actions the log names; anything else shows as a plain "change". */
 export const ACTIVITY_ACTIONS = [
@@ -38,13 +43,15 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
   await authorize(db, accountId, tableId, "table.activity.view");
   // One after the other: the embedded database serves one query at a time anyway.
   const events = await db.auditEvent.findMany({ where: { tableId }, orderBy: { id: "desc" }, take: options.take ?? 200 });
-  // Only current members are named: whoever left shows as a former member.
+  // Only current members are named: whoever left shows as a former member. What they recorded for
+  // their party names the party still, since the event itself says which party it was.
   const memberships = await db.membership.findMany({
     where: { tableId, ...CURRENT_MEMBER },
-    select: { id: true, account: { select: { pseudonym: true } } },
+    select: { id: true, role: true, partyId: true, account: { select: { pseudonym: true } } },
   });
   const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
   const names = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
+  const members = new Map(memberships.map((m) => [m.id, { role: m.role, partyId: m.partyId, pseudonym: m.account.pseudonym }]));
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   return events.map((event) => {
     const data = (event.data ?? {}) as Record<string, unknown>;
@@ -54,12 +61,21 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         : typeof data.membership === "string" && event.action === "membership.joined"
           ? data.membership
           : null;
+    const voice = activityVoice({ action: event.action, data }, by ? (members.get(by) ?? null) : null);
+    const spokenAs: SpokenAs =
+      voice?.kind === "party"
+        ? { kind: "party", name: voice.partyId ? (partyNames.get(voice.partyId) ?? null) : null }
+        : voice?.kind === "process"
+          ? voice
+          : null;
     return {
       id: event.id.toString(),
       action: event.action,
       at: event.createdAt,
-      actor: by ? (names.get(by) ?? null) : null,
-      formerMember: Boolean(by && !names.has(by)),
+      /** The person's pseudonym, only when the log names them. */
+      actor: voice?.kind === "person" ? voice.pseudonym : null,
+      formerMember: voice?.kind === "former",
+      spokenAs,
       // Whose role changed, when that is someone other than the actor; pseudonym null once they left.
       subject: typeof data.membership === "string" && data.membership !== by ? { pseudonym: names.get(data.membership) ?? null } : null,
       detail: {

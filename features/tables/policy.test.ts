@@ -34,22 +34,18 @@ const COLUMNS: TableAction[] = [
   "decisions.vote",
   "notes.read",
   "notes.write",
-  "participation.intended.set",
-  "participation.perception.record",
-  "participation.agenda.add",
-  "participation.conditions.answer",
 ];
-//                                 view sum  map  mem  act  edit stat inv  role part phas mand comr comb decl vote nread nwrite intended perceived agenda conditions
+//                                 view sum  map  mem  act  edit stat inv  role part phas mand comr comb decl vote nread nwrite
 const OPEN: Record<string, boolean[]> = {
-  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, N, Y, Y],
-  chair: /*                   */ [Y, Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, N, Y, Y, Y, N, Y, Y],
-  secretary: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, N, N, Y, Y, N, N, N, N],
-  delegate: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N, Y, Y, Y, N, Y, N, Y],
-  "delegate (municipality)": /**/ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, N, Y, Y, Y, N, Y, N, Y],
-  observer: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N, N],
-  treasurer: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N],
-  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
-  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y],
+  chair: /*                   */ [Y, Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, N, Y, Y],
+  secretary: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, N, N, Y, Y],
+  delegate: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N, Y, Y, Y],
+  "delegate (municipality)": /**/ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, N, Y, Y, Y],
+  observer: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, N],
+  treasurer: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, Y],
+  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
 };
 const READ_WHEN_CLOSED = new Set<TableAction>([
   "table.view",

@@ -1,6 +1,6 @@
 // Who may do what at a table, given the table's state. Pure functions, tested as a full
 // role × action × status matrix in policy.test.ts; every route and the realtime server ask
-// these, never their own rules.
+// these, never their own rules. Participation has its own actions in features/participation/policy.ts.
 import type { PartyType, TableStatus } from "../../generated/prisma/enums.ts";
 import type { ErrorCode } from "../shared/app-error.ts";
 import type { Role } from "./model.ts";
@@ -24,10 +24,6 @@ export const TABLE_ACTIONS = [
   "decisions.vote",
   "notes.read",
   "notes.write",
-  "participation.intended.set",
-  "participation.perception.record",
-  "participation.agenda.add",
-  "participation.conditions.answer",
   "table.leave",
   "table.members.remove",
 ] as const;
@@ -84,13 +80,6 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "decisions.vote": { who: only("delegate"), whenClosed: false },
   // Observers follow the notes live but do not write in them.
   "notes.write": { who: (actor) => actor.role !== "observer", whenClosed: false },
-  // The process owners set what each party's participation is meant to be...
-  "participation.intended.set": { who: only("facilitator", "chair"), whenClosed: false },
-  // ...but only a party's own delegates say how it was experienced (own party checked in the command).
-  "participation.perception.record": { who: only("delegate"), whenClosed: false },
-  "participation.agenda.add": { who: only("facilitator", "chair"), whenClosed: false },
-  // Each party answers the conditions for itself (own party checked in the command).
-  "participation.conditions.answer": { who: only("facilitator", "chair", "delegate"), whenClosed: false },
   // Anyone may withdraw, also from a closed table (the last facilitator is held back below).
   "table.leave": { who: everyone, whenClosed: true },
   // Removing someone (and letting them back in) is the facilitator's, like roles.

@@ -57,9 +57,9 @@ describe("participation in the demo", () => {
     expect(gaps).toEqual([{ party: "Stichting Rode Lantaarn Lindendam", phase: "agenda_setting", severity: "serious" }]);
     const problem = matrix.phases.find((p) => p.kind === "problem_definition")?.id ?? null;
     const conditions = await conditionsOverview(t.db, id("lotte"), tableId, problem);
-    expect(conditions.find((c) => c.item === "INF-3")).toMatchObject({ differs: true });
+    expect(conditions.items.find((c) => c.item === "INF-3")).toMatchObject({ differs: true });
     expect(
-      conditions
+      conditions.items
         .filter((c) => c.answers.length > 0)
         .map((c) => c.item)
         .sort(),

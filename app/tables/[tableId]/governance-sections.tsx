@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate, formatDay } from "../../../features/shared/dates.ts";
 import type { chairDeclarations } from "../../../features/tables/chair.ts";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
 import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
@@ -57,8 +58,8 @@ export async function CharacteristicsPanel({ assessments }: { assessments: Asses
 
 export async function StandingText({ standing }: { standing: MandateStanding }) {
   const t = await getTranslations("mandate.standing");
-  const format = await getFormatter();
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
+  const locale = await getLocale();
+  const day = (date: Date) => formatDay(date, locale, "long");
   switch (standing.state) {
     case "none":
       return <>{t("none")}</>;
@@ -287,8 +288,8 @@ async function PartyFields({ idPrefix, party }: { idPrefix: string; party?: Part
 
 export async function PhasesSection({ table, overview }: { table: Table; overview: Overview }) {
   const t = await getTranslations("phases");
-  const format = await getFormatter();
-  const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }) : "…");
+  const locale = await getLocale();
+  const day = (date: Date | null) => (date ? formatDay(date, locale) : "…");
   const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
   return (
     <section aria-labelledby="phases">
@@ -371,7 +372,7 @@ type Chairs = Awaited<ReturnType<typeof chairDeclarations>>;
 export async function ChairSection({ table, chairs }: { table: Table; chairs: Chairs }) {
   const t = await getTranslations("chair");
   const tr = await getTranslations("roles");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const candidates = table.members.filter((m) => m.role !== "chair" && m.role !== "delegate" && !m.partyId);
   const mine = chairs.find((chair) => chair.membershipId === table.myMembershipId);
   return (
@@ -388,7 +389,7 @@ export async function ChairSection({ table, chairs }: { table: Table; chairs: Ch
                 <>
                   <span className="badge state-met">
                     <span aria-hidden="true">✓ </span>
-                    {t("declared", { date: format.dateTime(chair.declaration.signedAt, { dateStyle: "long" }) })}
+                    {t("declared", { date: formatDate(chair.declaration.signedAt, locale, "long") })}
                   </span>
                   <br />
                   <span className="hint">

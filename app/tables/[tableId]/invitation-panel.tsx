@@ -1,6 +1,7 @@
 "use client";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
+import { formatDateTime } from "../../../features/shared/dates.ts";
 import { INVITATION_DAYS, ROLES, type Role } from "../../../features/tables/model.ts";
 import { createInvitationAction, revokeInvitationAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
@@ -20,13 +21,13 @@ export function InvitationPanel({
 }) {
   const t = useTranslations("table");
   const tr = useTranslations("roles");
-  const format = useFormatter();
+  const locale = useLocale();
   const [state, action, pending] = useActionState(createInvitationAction, null);
   const onSubmit = useFormSubmit(action);
   const [copied, setCopied] = useState(false);
   const [revokeError, setRevokeError] = useState<ActionError | null>(null);
   const [revoking, startRevoke] = useTransition();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => formatDateTime(new Date(iso), locale);
   const link = state?.ok ? `${window.location.origin}/invite/${state.data.token}` : null;
 
   return (

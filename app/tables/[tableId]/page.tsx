@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { participationMatrix } from "../../../features/participation/queries.ts";
+import { formatDateTime } from "../../../features/shared/dates.ts";
 import { chairDeclarations } from "../../../features/tables/chair.ts";
 import { removedMembers } from "../../../features/tables/members.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
@@ -40,7 +41,7 @@ export default async function TablePage({ params }: Props) {
   const chairs = await chairDeclarations(getDb(), table.id);
   const mayRemove = table.may["table.members.remove"];
   const removed = mayRemove ? await removedMembers(getDb(), session.accountId, table.id) : [];
-  const format = await getFormatter();
+  const locale = await getLocale();
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
   const participation = await participationMatrix(getDb(), session.accountId, table.id);
   const tp = await getTranslations("participation");
@@ -127,8 +128,7 @@ export default async function TablePage({ params }: Props) {
                   <span>
                     {member.pseudonym}{" "}
                     <span className="hint">
-                      {tr(member.role)},{" "}
-                      {t("removedOn", { at: format.dateTime(member.removedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                      {tr(member.role)}, {t("removedOn", { at: formatDateTime(member.removedAt, locale) })}
                     </span>
                   </span>
                   <ReadmitForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />

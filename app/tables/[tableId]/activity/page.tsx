@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "../../../../features/shared/dates.ts";
 import { activityMessageKey, activityOf } from "../../../../features/tables/activity.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { loadTable } from "../load-table.ts";
@@ -19,8 +20,15 @@ export default async function ActivityPage({ params }: Props) {
   const t = await getTranslations("activity");
   const tt = await getTranslations("table");
   const tr = await getTranslations("roles");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const events = await activityOf(getDb(), session.accountId, table.id);
+  const tc = await getTranslations("conditions");
+  const actor = (event: (typeof events)[number]) =>
+    event.spokenAs?.kind === "party"
+      ? (event.spokenAs.name ?? t("aParty"))
+      : event.spokenAs?.kind === "process"
+        ? tc(`processOwner.${event.spokenAs.role}`)
+        : (event.actor ?? (event.formerMember ? t("formerMember") : t("system")));
   const role = (value: string | null) =>
     value && ["facilitator", "chair", "secretary", "delegate", "observer", "treasurer"].includes(value) ? tr(value as "chair") : value;
   return (
@@ -45,8 +53,8 @@ export default async function ActivityPage({ params }: Props) {
                 {event.detail.reason && <span className="hint"> — {t("reason", { reason: event.detail.reason })}</span>}
                 <br />
                 <span className="hint">
-                  {event.actor ?? (event.formerMember ? t("formerMember") : t("system"))} ·{" "}
-                  <time dateTime={event.at.toISOString()}>{format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <span data-testid="activity-actor">{actor(event)}</span> ·{" "}
+                  <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, locale)}</time>
                 </span>
               </span>
             </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "../../../../features/shared/dates.ts";
 import { DECISION_POWERS, ISSUING_BODIES, mandateHistory, mandateStanding, POLICY_DOMAINS } from "../../../../features/tables/mandates.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { recordMandateAction } from "../../../_actions/governance.ts";
@@ -21,8 +22,8 @@ export default async function MandatePage({ params }: Props) {
   const { table } = await loadTable(tableId, `/tables/${tableId}/mandate`);
   const t = await getTranslations("mandate");
   const tt = await getTranslations("table");
-  const format = await getFormatter();
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
+  const locale = await getLocale();
+  const day = (date: Date) => formatDay(date, locale, "long");
   const iso = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
   const history = await mandateHistory(getDb(), table.id);
   const latest = history[0];

@@ -1,8 +1,16 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { activitiesOf } from "../../../../features/participation/activities.ts";
-import { ANSWERS, CONDITION_GROUPS, CONDITION_ITEMS, conditionsOverview } from "../../../../features/participation/conditions.ts";
+import {
+  ANSWERS,
+  type AnswerView,
+  CONDITION_GROUPS,
+  CONDITION_ITEMS,
+  conditionsOverview,
+} from "../../../../features/participation/conditions.ts";
 import { FORMS } from "../../../../features/participation/model.ts";
+import { type ConditionVoice, PROCESS_OWNER_ROLES, type ProcessOwnerRole } from "../../../../features/participation/policy.ts";
 import type { participationMatrix } from "../../../../features/participation/queries.ts";
+import { formatDateTime } from "../../../../features/shared/dates.ts";
 import type { tableForMember } from "../../../../features/tables/queries.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { answerConditionAction, createActivityAction } from "../../../_actions/participation.ts";
@@ -27,8 +35,42 @@ export async function ConditionsSection({
   phaseLabel: (id: string) => string;
 }) {
   const t = await getTranslations("conditions");
+  const tp = await getTranslations("participation");
+  const tr = await getTranslations("roles");
+  const locale = await getLocale();
   const overview = await conditionsOverview(getDb(), accountId, table.id, phaseId);
-  const answerable = table.myRole === "delegate" ? matrix.parties.filter((p) => p.id === table.myPartyId) : matrix.parties;
+  const mine = overview.mine;
+  // The process owners' own answers stand in columns of their own, never in a party's.
+  const processRoles: ProcessOwnerRole[] = [...new Set([...overview.processRoles, ...(mine?.kind === "process" ? [mine.role] : [])])].sort(
+    (a, b) => PROCESS_OWNER_ROLES.indexOf(a) - PROCESS_OWNER_ROLES.indexOf(b),
+  );
+  const columns: { key: string; label: string; matches: (voice: ConditionVoice) => boolean }[] = [
+    ...matrix.parties.map((p) => ({
+      key: p.id,
+      label: p.name,
+      matches: (voice: ConditionVoice) => voice.kind === "party" && voice.partyId === p.id,
+    })),
+    ...processRoles.map((role) => ({
+      key: role,
+      label: t(`processOwner.${role}`),
+      matches: (voice: ConditionVoice) => voice.kind === "process" && voice.role === role,
+    })),
+  ];
+  const author = (answer: AnswerView) =>
+    answer.author.kind === "person"
+      ? ` (${tp("byPerson", { name: answer.author.pseudonym })})`
+      : answer.author.kind === "former"
+        ? ` (${tp("byFormerMember")})`
+        : "";
+  const answerText = (answer: AnswerView) => (
+    <>
+      <span aria-hidden="true">{ANSWER_ICON[answer.answer]} </span>
+      {t(`answers.${answer.answer}`)}
+      {author(answer)}
+      {answer.evidence && <span className="hint"> — {answer.evidence}</span>}
+    </>
+  );
+  const myParty = mine?.kind === "party" ? matrix.parties.find((p) => p.id === mine.partyId) : undefined;
   return (
     <section aria-labelledby="conditions">
       <h2 id="conditions">{t("title")}</h2>
@@ -57,9 +99,9 @@ export async function ConditionsSection({
           <thead>
             <tr>
               <th scope="col">{t("item")}</th>
-              {matrix.parties.map((p) => (
-                <th scope="col" key={p.id}>
-                  {p.name}
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
                 </th>
               ))}
             </tr>
@@ -67,12 +109,12 @@ export async function ConditionsSection({
           {Object.entries(CONDITION_GROUPS).map(([group, items]) => (
             <tbody key={group}>
               <tr>
-                <th scope="colgroup" colSpan={matrix.parties.length + 1}>
+                <th scope="colgroup" colSpan={columns.length + 1}>
                   {t(`groups.${group as keyof typeof CONDITION_GROUPS}`)}
                 </th>
               </tr>
               {items.map((item) => {
-                const row = overview.find((r) => r.item === item);
+                const row = overview.items.find((r) => r.item === item);
                 return (
                   <tr key={item} data-item={item} data-differs={row?.differs ? "yes" : "no"}>
                     <th scope="row">
@@ -84,18 +126,22 @@ export async function ConditionsSection({
                         </span>
                       )}
                     </th>
-                    {matrix.parties.map((p) => {
-                      const answer = row?.answers.find((a) => a.partyId === p.id);
+                    {columns.map((c) => {
+                      const answer = row?.answers.find((a) => c.matches(a.voice));
                       return (
-                        <td key={p.id}>
-                          {answer ? (
-                            <>
-                              <span aria-hidden="true">{ANSWER_ICON[answer.answer]} </span>
-                              {t(`answers.${answer.answer}`)}
-                              {answer.evidence && <span className="hint"> — {answer.evidence}</span>}
-                            </>
-                          ) : (
-                            t("noAnswer")
+                        <td key={c.key} data-column={c.label}>
+                          {answer ? answerText(answer) : t("noAnswer")}
+                          {answer && answer.earlier.length > 0 && (
+                            <details>
+                              <summary>{t("earlier", { count: answer.earlier.length })}</summary>
+                              <ol>
+                                {answer.earlier.map((e) => (
+                                  <li key={e.at.toISOString()}>
+                                    <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>: {answerText(e)}
+                                  </li>
+                                ))}
+                              </ol>
+                            </details>
                           )}
                         </td>
                       );
@@ -107,23 +153,16 @@ export async function ConditionsSection({
           ))}
         </table>
       </section>
-      {table.may["participation.conditions.answer"] && answerable.length > 0 && (
+      {mine ? (
         <details className="card">
-          <summary>{t("answerTitle")}</summary>
+          <summary>
+            {mine.kind === "party" ? t("answerFor", { party: myParty?.name ?? "" }) : t("answerAsProcessOwner", { role: tr(mine.role) })}
+          </summary>
+          {mine.kind === "process" && <p className="hint">{t("processOwnerLead")}</p>}
           <ActionForm action={answerConditionAction} submitLabel={t("save")} savedMessage={t("saved")}>
             <input type="hidden" name="tableId" value={table.id} />
             <input type="hidden" name="phaseId" value={phaseId ?? ""} />
             <div className="row">
-              <div className="field">
-                <label htmlFor="condition-party">{t("party")}</label>
-                <select id="condition-party" name="partyId">
-                  {answerable.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
               <div className="field">
                 <label htmlFor="condition-item">{t("item")}</label>
                 <select id="condition-item" name="item">
@@ -149,8 +188,21 @@ export async function ConditionsSection({
               <label htmlFor="condition-evidence">{t("evidence")}</label>
               <textarea id="condition-evidence" name="evidence" rows={2} maxLength={2000} />
             </div>
+            {mine.kind === "party" && (
+              <fieldset className="field">
+                <legend>{tp("attribution")}</legend>
+                <label>
+                  <input type="radio" name="attribution" value="organisation" defaultChecked /> {tp("asOrganisation")}
+                </label>
+                <label>
+                  <input type="radio" name="attribution" value="person" /> {tp("asPerson")}
+                </label>
+              </fieldset>
+            )}
           </ActionForm>
         </details>
+      ) : (
+        overview.onlyWholeTable && <p className="hint">{t("processOwnerWholeTableOnly")}</p>
       )}
     </section>
   );
@@ -192,7 +244,7 @@ export async function ActivitiesSection({
           ))}
         </ul>
       )}
-      {table.may["participation.intended.set"] && matrix.parties.length > 0 && (
+      {matrix.may["participation.intended.set"] && matrix.parties.length > 0 && (
         <details className="card">
           <summary>{t("add")}</summary>
           <ActionForm action={createActivityAction} submitLabel={t("add")} savedMessage={t("added")}>

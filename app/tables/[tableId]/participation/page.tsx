@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FORMS, type Form, NOT_MEANINGFUL } from "../../../../features/participation/model.ts";
+import type { Voice } from "../../../../features/participation/policy.ts";
 import { participationMatrix } from "../../../../features/participation/queries.ts";
+import { formatDateTime, formatDay, isoDate, isoDay } from "../../../../features/shared/dates.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { recordPerceptionAction, setIntendedAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
@@ -34,7 +36,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/participation`);
   const t = await getTranslations("participation");
   const tt = await getTranslations("table");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const labels = await participationLabels();
   const matrix = await participationMatrix(getDb(), session.accountId, table.id);
   const partyName = (id: string) => matrix.parties.find((p) => p.id === id)?.name ?? "";
@@ -43,7 +45,13 @@ export default async function ParticipationPage({ params, searchParams }: Props)
     return phase ? labels.phase(phase) : "";
   };
   const onAgenda = (partyId: string, phaseId: string) => matrix.onAgenda.some((a) => a.partyId === partyId && a.phaseId === phaseId);
-  const myParty = matrix.parties.find((p) => p.id === matrix.me.partyId);
+  const myParty = matrix.parties.find((p) => p.id === matrix.me.speaksFor);
+  const author = (voice: Voice) =>
+    voice.kind === "person"
+      ? t("byPerson", { name: voice.pseudonym })
+      : voice.kind === "former"
+        ? t("byFormerMember")
+        : t("byOrganisation");
   const formLabel = (form: Form | null) =>
     form ? (
       <span className={`form-chip form-${form}`}>
@@ -53,7 +61,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
     ) : (
       <span className="hint">{t("notSet")}</span>
     );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDate(new Date());
   return (
     <div className="stack">
       <p>
@@ -150,7 +158,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                   {onAgenda(gap.partyId, gap.phaseId) ? (
                     <span className="badge">{t("onList")}</span>
                   ) : (
-                    table.may["participation.agenda.add"] && (
+                    matrix.may["participation.agenda.add"] && (
                       <GapButton
                         tableId={table.id}
                         partyId={gap.partyId}
@@ -167,7 +175,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
         )}
       </section>
 
-      {table.may["participation.intended.set"] && matrix.parties.length > 0 && (
+      {matrix.may["participation.intended.set"] && matrix.parties.length > 0 && (
         <section aria-labelledby="set-intended" className="card">
           <h2 id="set-intended" style={{ marginTop: 0 }}>
             {t("setIntended")}
@@ -214,14 +222,13 @@ export default async function ParticipationPage({ params, searchParams }: Props)
         </section>
       )}
 
-      {table.may["participation.perception.record"] && myParty && (
+      {matrix.may["participation.perception.record"] && myParty && (
         <section aria-labelledby="record-perception" className="card">
           <h2 id="record-perception" style={{ marginTop: 0 }}>
             {t("recordPerception", { party: myParty.name })}
           </h2>
           <ActionForm action={recordPerceptionAction} submitLabel={t("save")} savedMessage={t("saved")}>
             <input type="hidden" name="tableId" value={table.id} />
-            <input type="hidden" name="partyId" value={myParty.id} />
             <div className="row">
               <div className="field">
                 <label htmlFor="perception-phase">{t("phase")}</label>
@@ -294,26 +301,46 @@ export default async function ParticipationPage({ params, searchParams }: Props)
               ) : (
                 <ol>
                   {entries.map((p) => (
-                    <li key={p.id}>
-                      <time dateTime={p.assessedOn.toISOString().slice(0, 10)}>
-                        {format.dateTime(p.assessedOn, { dateStyle: "medium", timeZone: "UTC" })}
-                      </time>{" "}
-                      — {phaseName(p.phaseId)}: {formLabel(p.form)} {p.by ? t("byPerson", { name: p.by }) : t("byOrganisation")}
+                    <li key={p.id} data-testid="assessment" data-current={p.current ? "yes" : "no"}>
+                      <time dateTime={isoDay(p.assessedOn)}>{formatDay(p.assessedOn, locale)}</time> — {phaseName(p.phaseId)}:{" "}
+                      {formLabel(p.form)} {author(p.author)}
+                      {p.current && (
+                        <>
+                          {" "}
+                          <span className="badge">{t("current")}</span>
+                        </>
+                      )}
                       {p.explanation ? (
                         <> — {p.explanation}</>
                       ) : p.confidential ? (
                         <span className="hint"> {t("confidentialHidden")}</span>
                       ) : null}
-                      {table.may["participation.perception.record"] && party.id === matrix.me.partyId && (
+                      {p.revisions.length > 0 && (
+                        <details data-testid="revisions">
+                          <summary>{t("revisions", { count: p.revisions.length })}</summary>
+                          <ol>
+                            {p.revisions.map((r) => (
+                              <li key={r.replacedAt.toISOString()}>
+                                {formLabel(r.form)} ({formatDay(r.assessedOn, locale)})
+                                {r.explanation ? (
+                                  <> — {r.explanation}</>
+                                ) : r.confidential ? (
+                                  <span className="hint"> {t("confidentialHidden")}</span>
+                                ) : null}
+                                <span className="hint"> — {t("replacedAt", { when: formatDateTime(r.replacedAt, locale) })}</span>
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      )}
+                      {p.correction !== "forbidden" && (
                         <details>
                           <summary>{t("correct")}</summary>
-                          <p className="hint">{t("replace")}</p>
+                          <p className="hint">{t(p.correction === "correct" ? "replaceWithin" : "replaceLater")}</p>
                           <ActionForm action={recordPerceptionAction} submitLabel={t("save")} savedMessage={t("saved")}>
                             <input type="hidden" name="tableId" value={table.id} />
-                            <input type="hidden" name="partyId" value={party.id} />
                             <input type="hidden" name="phaseId" value={p.phaseId} />
                             <input type="hidden" name="replaces" value={p.id} />
-                            <input type="hidden" name="attribution" value={p.attribution} />
                             <div className="field">
                               <label htmlFor={`correct-form-${p.id}`}>{t("form")}</label>
                               <select id={`correct-form-${p.id}`} name="form" defaultValue={p.form}>

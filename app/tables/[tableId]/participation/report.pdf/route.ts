@@ -1,29 +1,16 @@
-import { participationMatrix } from "../../../../../features/participation/queries.ts";
 import { reportPdf } from "../../../../../features/participation/report.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
 import { currentSession } from "../../../../_server/session.ts";
-import { allConditionRows, participationLabels } from "../labels.ts";
+import { reportInput } from "../labels.ts";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tableId: string }> }) {
   const { tableId } = await params;
   const session = await currentSession();
   if (!session) return new Response("Not signed in", { status: 401 });
   try {
-    const db = getDb();
-    const matrix = await participationMatrix(db, session.accountId, tableId);
-    const table = await db.table.findUniqueOrThrow({ where: { id: tableId }, select: { title: true } });
-    const pdf = await reportPdf(
-      matrix,
-      await participationLabels(),
-      table.title,
-      await allConditionRows(
-        db,
-        session.accountId,
-        tableId,
-        matrix.phases.map((p) => p.id),
-      ),
-    );
+    const { matrix, labels, title, conditions } = await reportInput(getDb(), session.accountId, tableId);
+    const pdf = await reportPdf(matrix, labels, title, conditions);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
