@@ -6,7 +6,7 @@ import { createInvitation } from "../features/tables/commands.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
-import { makeAccount, makeTable, type TestAccount, testDb } from "./support/data.ts";
+import { makeAccount, makeTable, seedRegister, type TestAccount, testDb } from "./support/data.ts";
 import { expectNotesReady, signIn } from "./support/pages.ts";
 
 function pagePatterns(dir = "app", prefix = ""): string[] {
@@ -51,13 +51,15 @@ test.beforeAll(async () => {
     termEnd: "2030-03-03",
     officials: [{ office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] }],
   });
-  ctx = { tableId: table.id, invitationToken: invitation.token };
+  // A fact with a link, a position and a question, so the register's pages render every section.
+  const fact = await seedRegister(account.id, table.id);
+  ctx = { tableId: table.id, invitationToken: invitation.token, factId: fact };
 });
 
 for (const locale of ["nl", "en"] as const) {
   test(`no serious or critical accessibility violations on any page (${locale})`, async ({ browser }) => {
-    // Every page, signed out and in, each analysed by axe: room for a busy machine.
-    test.setTimeout(240_000);
+    // One axe pass per page, and the list grows with every page: time in proportion to it.
+    test.setTimeout(Math.max(60_000, ROUTES.length * 15_000));
     const context = await browser.newContext();
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL ?? "http://127.0.0.1:3103" }]);
     const page = await context.newPage();

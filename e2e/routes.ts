@@ -1,6 +1,6 @@
 // Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe
 // in both languages, and fails when a page under app/ is missing here.
-export type RouteContext = { tableId: string; invitationToken: string };
+export type RouteContext = { tableId: string; invitationToken: string; factId: string };
 
 export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; signedIn: boolean }[] = [
   { pattern: "/", path: () => "/", signedIn: false },
@@ -16,5 +16,10 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/governance", path: () => "/governance?municipality=Lindendam", signedIn: true },
   { pattern: "/tables/[tableId]/participation", path: (ctx) => `/tables/${ctx.tableId}/participation`, signedIn: true },
   { pattern: "/tables/[tableId]/activity", path: (ctx) => `/tables/${ctx.tableId}/activity`, signedIn: true },
+  { pattern: "/tables/[tableId]/facts", path: (ctx) => `/tables/${ctx.tableId}/facts`, signedIn: true },
+  { pattern: "/tables/[tableId]/facts/new", path: (ctx) => `/tables/${ctx.tableId}/facts/new`, signedIn: true },
+  { pattern: "/tables/[tableId]/facts/[factId]", path: (ctx) => `/tables/${ctx.tableId}/facts/${ctx.factId}`, signedIn: true },
+  { pattern: "/tables/[tableId]/facts/[factId]/edit", path: (ctx) => `/tables/${ctx.tableId}/facts/${ctx.factId}/edit`, signedIn: true },
+  { pattern: "/tables/[tableId]/facts/questions", path: (ctx) => `/tables/${ctx.tableId}/facts/questions`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -1,6 +1,8 @@
 // Test data made directly through the domain layer, against the database the app under test uses.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { linkFacts, proposeFact, recordPosition } from "../../features/facts/commands.ts";
+import { askQuestion } from "../../features/facts/questions.ts";
 import { createAccount } from "../../features/identity/accounts.ts";
 import { createTable } from "../../features/tables/commands.ts";
 import type { Role } from "../../features/tables/model.ts";
@@ -43,4 +45,42 @@ export async function makeTable(
     await testDb().membership.create({ data: { tableId: table.id, accountId: member.account.id, role: member.role } });
   }
   return { id: table.id, title };
+}
+
+/** A figure with its range, base and source, as the register's tests and pages need one. */
+export const RANGE_FACT = {
+  title: "KLPD 2008: schattingen van zedenrechercheurs",
+  statement: "Zes zedenrechercheurs schatten dat 50% tot 85% van de sekswerkers gedwongen werkt.",
+  valueKind: "range" as const,
+  valueLow: "50",
+  valueHigh: "85",
+  qualifier: "estimate" as const,
+  unit: "% van de sekswerkers",
+  percentage: true,
+  sampleSize: "6",
+  denominatorDescription: "Sekswerkers in Nederland (niet geteld)",
+  evidenceKind: "expert_opinion" as const,
+  sourceTitle: "Fact or frame? (artikel)",
+  originalSource: "KLPD (2008)",
+  citationChain: ["002 fn 3 -> KLPD (2008)"],
+  caveats: ["Gissingen, geen meting"],
+};
+
+/**
+ * Two linked facts, one party's position on the first and a question, at a table whose first
+ * member is the facilitator. Returns the first fact's id.
+ */
+export async function seedRegister(facilitatorId: string, tableId: string): Promise<string> {
+  const db = testDb();
+  const party = await db.party.findFirst({ where: { tableId }, select: { id: true } });
+  const first = await proposeFact(db, facilitatorId, tableId, { ...RANGE_FACT, code: "COE-03" });
+  await proposeFact(db, facilitatorId, tableId, { ...RANGE_FACT, code: "COE-02", title: "Claim: 80-90% gedwongen", evidenceKind: "claim" });
+  await linkFacts(db, facilitatorId, tableId, first.id, { type: "contradicts", target: "COE-02", note: "Andere orde van grootte" });
+  if (party) {
+    const delegate = await makeAccount(unique("Afgevaardigde"));
+    await db.membership.create({ data: { tableId, accountId: delegate.id, role: "delegate", partyId: party.id } });
+    await recordPosition(db, delegate.id, tableId, first.id, { stance: "disputes", reasoning: "Zes gissingen zijn geen meting." });
+  }
+  await askQuestion(db, facilitatorId, tableId, { question: "Hoeveel sekswerkers werken hier thuis?", assigneePartyId: party?.id ?? "" });
+  return first.id;
 }

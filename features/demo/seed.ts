@@ -19,6 +19,7 @@ import type { Role } from "../tables/model.ts";
 import { addParty, type PartyInput } from "../tables/parties.ts";
 import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
+import { seedFacts } from "./seed-facts.ts";
 
 export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; party?: string; note: string }[] = [
   { signInName: "noor", pseudonym: "Noor Hamdan", role: "facilitator", note: "facilitator" },
@@ -27,6 +28,8 @@ export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; p
   { signInName: "ilse", pseudonym: "Ilse Verhoef", role: "delegate", party: "gemeente", note: "delegate, Gemeente Lindendam" },
   { signInName: "sanne", pseudonym: "Sanne de Vries", role: "treasurer", note: "treasurer" },
   { signInName: "bram", pseudonym: "Bram Koster", role: "observer", party: "politie", note: "observer, Politie Lindendam-Centrum" },
+  { signInName: "henk", pseudonym: "Henk Mulder", role: "delegate", party: "bewoners", note: "delegate, Bewonersvereniging Oude Haven" },
+  { signInName: "femke", pseudonym: "Femke Dijkstra", role: "delegate", party: "ggd", note: "delegate, GGD Regio Lindendam" },
 ];
 
 const DEMO_PARTIES: (PartyInput & { key: string })[] = [
@@ -152,6 +155,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   );
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   await seedParticipation(db, table.id, parties, accountOf, now);
+  await seedFacts(db, { tableId: table.id, accountOf, now });
   return { tableId: table.id };
 }
 

@@ -10,6 +10,7 @@ import PDFDocument from "pdfkit";
 const FONT_FILES = {
   regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
   bold: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
+  italic: "@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
   thai: "@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf",
   thaiBold: "@expo-google-fonts/noto-sans-thai/700Bold/NotoSansThai_700Bold.ttf",
 } as const;
@@ -29,6 +30,25 @@ function loadFonts(): Record<FontName, Buffer> {
 
 const THAI = /[\u0E00-\u0E7F]+/g;
 
+// Symbols people type that Noto Sans has no glyph for; spelled out so no word turns into a box.
+const SPELLED_OUT: Record<string, string> = {
+  "→": "->",
+  "←": "<-",
+  "↔": "<->",
+  "⇒": "=>",
+  "≥": ">=",
+  "≤": "<=",
+  "≠": "!=",
+  "✓": "v",
+  "✔": "v",
+};
+const UNPRINTABLE = new RegExp(`[${Object.keys(SPELLED_OUT).join("")}]`, "g");
+
+/** The text with symbols beyond the embedded fonts spelled out. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (symbol) => SPELLED_OUT[symbol] ?? symbol);
+}
+
 /** The text cut into runs of one script, each with the font that has its glyphs. */
 export function scriptRuns(text: string): { text: string; script: "thai" | "other" }[] {
   const runs: { text: string; script: "thai" | "other" }[] = [];
@@ -42,7 +62,8 @@ export function scriptRuns(text: string): { text: string; script: "thai" | "othe
   return runs;
 }
 
-export type TextStyle = { bold?: boolean; size?: number; gap?: number };
+/** `indent` in points from the left margin; Thai has no italic and stays upright. */
+export type TextStyle = { bold?: boolean; italic?: boolean; size?: number; gap?: number; indent?: number };
 
 export type Pdf = {
   /** A paragraph in the document's fonts; `gap` adds space after it, in lines. */
@@ -74,11 +95,12 @@ export function createPdf(options: { title: string; lang: string }): Pdf {
   });
 
   const text = (value: string, style: TextStyle = {}) => {
-    const runs = scriptRuns(value);
+    const runs = scriptRuns(printable(value));
     doc.fontSize(style.size ?? 10);
     runs.forEach((run, index) => {
-      const font: FontName = run.script === "thai" ? (style.bold ? "thaiBold" : "thai") : style.bold ? "bold" : "regular";
-      doc.font(font).text(run.text, { continued: index < runs.length - 1 });
+      const font: FontName =
+        run.script === "thai" ? (style.bold ? "thaiBold" : "thai") : style.bold ? "bold" : style.italic ? "italic" : "regular";
+      doc.font(font).text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? style.indent : undefined });
     });
     if (style.gap) doc.moveDown(style.gap);
   };

@@ -32,6 +32,17 @@ export const ACTIVITY_ACTIONS = [
   "membership.left",
   "membership.removed",
   "membership.readmitted",
+  "fact.proposed",
+  "fact.edited",
+  "fact.wording_changed",
+  "fact.status_changed",
+  "fact.position_recorded",
+  "fact.linked",
+  "fact.unlinked",
+  "fact.question_asked",
+  "fact.question_answered",
+  "fact.question_withdrawn",
+  "facts.imported",
 ] as const;
 
 /** Message keys cannot contain dots (they nest), so "party.added" is "activity.actions.party_added". */
@@ -50,9 +61,12 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
     select: { id: true, role: true, partyId: true, account: { select: { pseudonym: true } } },
   });
   const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
+  const facts = await db.fact.findMany({ where: { tableId }, select: { id: true, code: true, title: true } });
   const names = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
   const members = new Map(memberships.map((m) => [m.id, { role: m.role, partyId: m.partyId, pseudonym: m.account.pseudonym }]));
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
+  const factOf = new Map(facts.map((f) => [f.id, { code: f.code, title: f.title }]));
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
   return events.map((event) => {
     const data = (event.data ?? {}) as Record<string, unknown>;
     const by =
@@ -62,12 +76,16 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
           ? data.membership
           : null;
     const voice = activityVoice({ action: event.action, data }, by ? (members.get(by) ?? null) : null);
+    // A delegate's contribution to the fact register is recorded as the party's (asParty, no person).
+    const asParty = !by && typeof data.asParty === "string" ? data.asParty : null;
     const spokenAs: SpokenAs =
       voice?.kind === "party"
         ? { kind: "party", name: voice.partyId ? (partyNames.get(voice.partyId) ?? null) : null }
         : voice?.kind === "process"
           ? voice
-          : null;
+          : asParty
+            ? { kind: "party", name: partyNames.get(asParty) ?? null }
+            : null;
     return {
       id: event.id.toString(),
       action: event.action,
@@ -86,6 +104,13 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         // Parties are organisations, so their names may appear; people appear only by pseudonym.
         party: typeof data.party === "string" ? (partyNames.get(data.party) ?? null) : null,
         vouched: data.vouched === true,
+        fact: typeof data.fact === "string" ? (factOf.get(data.fact) ?? null) : null,
+        target: typeof data.target === "string" ? (factOf.get(data.target) ?? null) : null,
+        fromStatus: text(data.fromStatus),
+        toStatus: text(data.toStatus),
+        stance: text(data.stance),
+        linkType: text(data.linkType),
+        count: typeof data.count === "number" ? data.count : null,
       },
     };
   });

@@ -34,18 +34,29 @@ const COLUMNS: TableAction[] = [
   "decisions.vote",
   "notes.read",
   "notes.write",
+  "facts.view",
+  "facts.propose",
+  "facts.edit",
+  "facts.wording.edit",
+  "facts.status.change",
+  "facts.position.record",
+  "facts.link",
+  "facts.import",
+  "facts.questions.ask",
+  "facts.questions.answer",
 ];
 //                                 view sum  map  mem  act  edit stat inv  role part phas mand comr comb decl vote nread nwrite
+//                                 | facts: view propose edit wording status position link import ask answer
 const OPEN: Record<string, boolean[]> = {
-  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y],
-  chair: /*                   */ [Y, Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, N, Y, Y],
-  secretary: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, N, N, Y, Y],
-  delegate: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N, Y, Y, Y],
-  "delegate (municipality)": /**/ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, N, Y, Y, Y],
-  observer: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, N],
-  treasurer: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, Y],
-  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
-  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  facilitator: /*             */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, Y, Y, Y, Y, N, Y, Y, Y, Y],
+  chair: /*                   */ [Y, Y, Y, Y, Y, N, N, N, N, N, Y, N, N, Y, Y, N, Y, Y, Y, Y, Y, Y, Y, N, Y, N, Y, Y],
+  secretary: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, N, N, N, N, Y, Y, Y, Y, Y, Y, N, N, Y, N, Y, Y],
+  delegate: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N, Y, Y, Y, Y, Y, Y, N, N, Y, Y, N, Y, Y],
+  "delegate (municipality)": /**/ [Y, Y, Y, Y, Y, N, N, N, N, N, N, Y, Y, N, N, Y, Y, Y, Y, Y, Y, N, N, Y, Y, N, Y, Y],
+  observer: /*                */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, N, Y, N, N, N, N, N, N, N, N, N],
+  treasurer: /*               */ [Y, Y, Y, Y, Y, N, N, N, N, N, N, N, N, N, N, N, Y, Y, Y, N, N, N, N, N, N, N, N, N],
+  "non-member": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  "signed-out": /*            */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N],
 };
 const READ_WHEN_CLOSED = new Set<TableAction>([
   "table.view",
@@ -55,6 +66,7 @@ const READ_WHEN_CLOSED = new Set<TableAction>([
   "table.activity.view",
   "notes.read",
   "table.status.change",
+  "facts.view",
 ]);
 
 function actor(name: string): TableActor {

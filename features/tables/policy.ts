@@ -26,6 +26,16 @@ export const TABLE_ACTIONS = [
   "notes.write",
   "table.leave",
   "table.members.remove",
+  "facts.view",
+  "facts.propose",
+  "facts.edit",
+  "facts.wording.edit",
+  "facts.status.change",
+  "facts.position.record",
+  "facts.link",
+  "facts.import",
+  "facts.questions.ask",
+  "facts.questions.answer",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -84,6 +94,22 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "table.leave": { who: everyone, whenClosed: true },
   // Removing someone (and letting them back in) is the facilitator's, like roles.
   "table.members.remove": { who: only("facilitator"), whenClosed: false },
+  // The fact register (record-level rules in features/facts/policy.ts). Everyone at the table
+  // reads it and its exports, also once the table is closed.
+  "facts.view": { who: everyone, whenClosed: true },
+  // Any party and the process roles may bring a figure; observers and the treasurer follow.
+  "facts.propose": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
+  "facts.edit": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
+  // The process roles draft the citation wording from what the table says.
+  "facts.wording.edit": { who: only("facilitator", "chair", "secretary"), whenClosed: false },
+  // The chair (or the facilitator) moderates the statuses; "agreed" also needs the decision rule met.
+  "facts.status.change": { who: only("facilitator", "chair"), whenClosed: false },
+  // Positions are a party's, written by its own delegates only (own party checked in the command).
+  "facts.position.record": { who: only("delegate"), whenClosed: false },
+  "facts.link": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
+  "facts.import": { who: only("facilitator"), whenClosed: false },
+  "facts.questions.ask": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
+  "facts.questions.answer": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {

@@ -21,6 +21,7 @@ export default async function ActivityPage({ params }: Props) {
   const tt = await getTranslations("table");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
+  const tf = await getTranslations("facts");
   const events = await activityOf(getDb(), session.accountId, table.id);
   const tc = await getTranslations("conditions");
   const actor = (event: (typeof events)[number]) =>
@@ -50,6 +51,14 @@ export default async function ActivityPage({ params }: Props) {
                 {event.detail.version && ` (${t("version", { version: event.detail.version })})`}
                 {event.subject && `: ${event.subject.pseudonym ?? t("formerMember")}`}
                 {event.detail.party && ` — ${t(event.detail.vouched ? "forPartyVouched" : "forParty", { party: event.detail.party })}`}
+                {event.detail.fact && ` — ${event.detail.fact.code} ${event.detail.fact.title}`}
+                {event.detail.fromStatus &&
+                  event.detail.toStatus &&
+                  ` (${tf(`statuses.${event.detail.fromStatus as "proposed"}`)} → ${tf(`statuses.${event.detail.toStatus as "proposed"}`)})`}
+                {event.detail.stance && `: ${tf(`stances.${event.detail.stance as "accepts"}`)}`}
+                {event.detail.linkType && `: ${tf(`linkTypes.${event.detail.linkType as "contradicts"}`)}`}
+                {event.detail.target && ` ${event.detail.target.code}`}
+                {event.detail.count !== null && ` (${t("records", { count: event.detail.count })})`}
                 {event.detail.reason && <span className="hint"> — {t("reason", { reason: event.detail.reason })}</span>}
                 <br />
                 <span className="hint">
