@@ -26,6 +26,10 @@ test("a facilitator convenes a table from nothing and a vouched sex worker repre
   await expect(characteristic("face_to_face")).toHaveAttribute("data-state", "not_assessable");
   await expect(characteristic("face_to_face")).toContainText(nl.characteristics.reasons.needsMeetings);
   await expect(characteristic("problem_and_facts_first")).toContainText(nl.characteristics.reasons.needsFactRegister);
+  // A new table opens on its guided setup, with all five steps still to do.
+  const setup = page.getByTestId("setup");
+  await expect(setup).toContainText(nl.setup.progress.replace("{done}", "0").replace("{total}", "5"));
+  await expect(setup.locator('[data-done="false"]')).toHaveCount(5);
 
   // Its question, municipality, languages and a public summary.
   await page.getByText(nl.tableInfo.edit, { exact: true }).click();
@@ -37,6 +41,14 @@ test("a facilitator convenes a table from nothing and a vouched sex worker repre
   await expect(page.getByText(nl.tableInfo.saved)).toBeVisible();
   await expect(page.locator(".facts")).toContainText(question);
   await expect(page.locator(".facts")).toContainText(`${nl.languageNames.nl}, ${nl.languageNames.en}`);
+  await expect(setup.locator('[data-step="question"]')).toHaveAttribute("data-done", "true");
+
+  // The setup leads to the parties' own page.
+  await setup.getByRole("link", { name: nl.setup.steps.parties.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nl.tableNav.parties })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: nl.tableNav.label.replace("{title}", title) }).getByRole("link", { name: nl.tableNav.parties }),
+  ).toHaveAttribute("aria-current", "page");
 
   // The parties: a sex worker organisation and the municipality, which holds decision power.
   await expect(page.getByTestId("warning-NO_SEX_WORKER_PARTY")).toContainText(nl.parties.warnings.NO_SEX_WORKER_PARTY);
@@ -55,8 +67,13 @@ test("a facilitator convenes a table from nothing and a vouched sex worker repre
   await addParty.getByLabel(nl.parties.hasDecisionPower).check();
   await addParty.getByRole("button", { name: nl.parties.add }).click();
   await expect(page.getByTestId("warning-NO_DECISION_POWER")).toHaveCount(0);
-  await expect(characteristic("all_parties")).toHaveAttribute("data-state", "met");
   await expect(page.getByTestId("missing-parties")).toContainText(nl.parties.types.operators);
+  await page.getByRole("link", { name: nl.tableNav.overview }).click();
+  await expect(characteristic("all_parties")).toHaveAttribute("data-state", "met");
+  await expect(setup.locator('[data-step="parties"]')).toHaveAttribute("data-done", "true");
+
+  await setup.getByRole("link", { name: nl.setup.steps.invitations.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nl.tableNav.members })).toBeVisible();
 
   // A single-use invitation for a delegate of the sex worker organisation, whose contact vouches.
   await page.getByLabel(nl.table.invitationRole, { exact: true }).selectOption("delegate");
@@ -158,7 +175,7 @@ test("a delegate of a party cannot be appointed chair; an independent member can
     { account: independent, role: "observer" },
   ]);
   await signIn(page, facilitator);
-  await page.goto(`/tables/${table.id}`);
+  await page.goto(`/tables/${table.id}/chair`);
   await page.getByText(nl.chair.appoint, { exact: true }).first().click();
   await page.getByLabel(nl.chair.member, { exact: true }).selectOption({ label: `Karel (${nl.roles.delegate})` });
   await page.getByRole("button", { name: nl.chair.appoint }).click();
@@ -167,12 +184,14 @@ test("a delegate of a party cannot be appointed chair; an independent member can
   await page.getByLabel(nl.chair.member, { exact: true }).selectOption({ label: `Lotte (${nl.roles.observer})` });
   await page.getByLabel(nl.chair.declaredTies).fill("Geen");
   await page.getByRole("button", { name: nl.chair.appoint }).click();
-  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
-  await expect(page.getByLabel(nl.table.changeRole.replace("{pseudonym}", "Lotte"))).toHaveValue("chair");
   const declaration = page.getByTestId("chair-list").getByRole("listitem").filter({ hasText: "Lotte" });
   await expect(declaration).toContainText(nl.chair.appointedBy.replace("{pseudonym}", "Noor"));
   await expect(declaration).toContainText(nl.chair.ties.replace("{ties}", "Geen"));
   await expect(page.getByText(nl.chair.noVote)).toBeVisible();
+  await page.getByRole("link", { name: nl.tableNav.overview }).click();
+  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
+  await page.getByRole("link", { name: nl.tableNav.members }).click();
+  await expect(page.getByLabel(nl.table.changeRole.replace("{pseudonym}", "Lotte"))).toHaveValue("chair");
 });
 
 test("a chair who joined through an invitation signs their own declaration, and cannot hold political office", async ({ page }) => {
@@ -184,6 +203,8 @@ test("a chair who joined through an invitation signs their own declaration, and 
   await signIn(page, chair);
   await page.goto(`/tables/${table.id}`);
   await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "not_met");
+  // The characteristic links to where it is fixed.
+  await page.locator('[data-characteristic="facilitative_chair"]').getByRole("link").click();
   await expect(page.getByTestId("chair-list")).toContainText(nl.chair.undeclared);
 
   await page.getByLabel(nl.chair.holdOfficeMyself).check();
@@ -193,9 +214,10 @@ test("a chair who joined through an invitation signs their own declaration, and 
   await page.getByLabel(nl.chair.holdOfficeMyself).uncheck();
   await page.getByLabel(nl.chair.declaredTies).fill("Eerder mediator bij de gemeente, geen lopende opdrachten");
   await page.getByRole("button", { name: nl.chair.sign }).click();
-  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
   await expect(page.getByTestId("chair-list")).toContainText(nl.chair.appointedBy.replace("{pseudonym}", "Noor"));
   await expect(page.getByRole("button", { name: nl.chair.sign })).toHaveCount(0);
+  await page.getByRole("link", { name: nl.tableNav.overview }).click();
+  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
 });
 
 test("the governance map shows a dual mandate of mayor and alderman", async ({ page }) => {

@@ -12,6 +12,7 @@ test("a facilitator convenes a table and a representative joins pseudonymously t
   await page.getByRole("button", { name: nl.home.create }).click();
   await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
 
+  await page.getByRole("link", { name: nl.tableNav.members }).click();
   await page.getByLabel(nl.table.invitationRole, { exact: true }).selectOption("delegate");
   await page.getByRole("button", { name: nl.table.createInvitation }).click();
   const link = (await page.getByTestId("invitation-link").textContent())?.trim() ?? "";

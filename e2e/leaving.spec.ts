@@ -54,7 +54,7 @@ test("a member leaves a table; the log keeps what happened and calls them a form
     { account: robijn, role: "delegate" },
   ]);
   const member = await signedInContext(browser, robijn);
-  await member.page.goto(`/tables/${table.id}`);
+  await member.page.goto(`/tables/${table.id}/members`);
   await member.page.getByText(nl.table.leave, { exact: true }).click();
   await member.page.getByRole("button", { name: nl.table.leaveConfirm }).click();
   await expect(member.page.getByRole("status").filter({ hasText: nl.home.leftTable })).toBeVisible();
@@ -63,7 +63,7 @@ test("a member leaves a table; the log keeps what happened and calls them a form
   await expect(member.page.getByRole("heading", { name: messages.nl.notFound.title })).toBeVisible();
 
   const facilitator = await signedInContext(browser, noor);
-  await facilitator.page.goto(`/tables/${table.id}`);
+  await facilitator.page.goto(`/tables/${table.id}/members`);
   await expect(facilitator.page.locator(".member-list").first()).not.toContainText(robijn.pseudonym);
   await facilitator.page.goto(`/tables/${table.id}/activity`);
   const left = facilitator.page.getByRole("listitem").filter({ hasText: nl.activity.actions.membership_left });
@@ -85,7 +85,7 @@ test("the facilitator removes a member, whose open notes close, and can let them
   await expectNotesReady(member.page);
 
   const facilitator = await signedInContext(browser, noor);
-  await facilitator.page.goto(`/tables/${table.id}`);
+  await facilitator.page.goto(`/tables/${table.id}/members`);
   // Nobody is offered to remove themselves.
   await expect(facilitator.page.getByLabel(nl.table.removeSummary.replace("{pseudonym}", noor.pseudonym))).toHaveCount(0);
   await facilitator.page.getByLabel(nl.table.removeSummary.replace("{pseudonym}", kwartel.pseudonym)).click();

@@ -25,7 +25,7 @@ export async function removeMemberAction(_previous: ActionResult | null, form: F
   const result = await runAction(() =>
     removeMember(getDb(), id, { tableId, membershipId: String(form.get("membershipId") ?? "") }).then(() => null),
   );
-  if (result.ok) revalidatePath(`/tables/${tableId}`);
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
   return result;
 }
 
@@ -35,6 +35,6 @@ export async function readmitMemberAction(_previous: ActionResult | null, form: 
   const result = await runAction(() =>
     readmitMember(getDb(), id, { tableId, membershipId: String(form.get("membershipId") ?? "") }).then(() => null),
   );
-  if (result.ok) revalidatePath(`/tables/${tableId}`);
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
   return result;
 }

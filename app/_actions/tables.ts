@@ -36,14 +36,14 @@ export async function createInvitationAction(
     });
     return { token: invitation.token, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
   });
-  if (result.ok) revalidatePath(`/tables/${tableId}`);
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
   return result;
 }
 
 export async function revokeInvitationAction(tableId: string, invitationId: string) {
   const id = await accountId();
   const result = await runAction(() => revokeInvitation(getDb(), id, { tableId, invitationId }));
-  if (result.ok) revalidatePath(`/tables/${tableId}`);
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
   return result;
 }
 
@@ -61,6 +61,6 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
     });
     return null;
   });
-  if (result.ok) revalidatePath(`/tables/${tableId}`);
+  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
   return result;
 }

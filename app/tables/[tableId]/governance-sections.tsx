@@ -30,7 +30,17 @@ type Overview = Awaited<ReturnType<typeof tableOverview>>;
 
 const STATE_ICON = { met: "✓", not_met: "✗", not_assessable: "…" } as const;
 
-export async function CharacteristicsPanel({ assessments }: { assessments: Assessment[] }) {
+// Where a table fixes each characteristic that is not met yet.
+const CHARACTERISTIC_PAGE: Record<Assessment["characteristic"], string> = {
+  all_parties: "/parties",
+  authoritative: "/mandate",
+  no_forum_hopping: "/commitments",
+  face_to_face: "/phases",
+  problem_and_facts_first: "/facts",
+  facilitative_chair: "/chair",
+};
+
+export async function CharacteristicsPanel({ assessments, tableId }: { assessments: Assessment[]; tableId: string }) {
   const t = await getTranslations("characteristics");
   return (
     <section aria-labelledby="characteristics" className="card">
@@ -41,7 +51,9 @@ export async function CharacteristicsPanel({ assessments }: { assessments: Asses
         {assessments.map((a) => (
           <li key={a.characteristic} data-characteristic={a.characteristic} data-state={a.state}>
             <span>
-              <strong>{t(`names.${a.characteristic}`)}</strong>
+              <strong>
+                <Link href={`/tables/${tableId}${CHARACTERISTIC_PAGE[a.characteristic]}`}>{t(`names.${a.characteristic}`)}</Link>
+              </strong>
               <br />
               <span className="hint">{t(`reasons.${a.reason}`)}</span>
             </span>
