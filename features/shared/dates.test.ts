@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay, formatTime, isoDate, isoDay, withFormattedTimes } from "./dates.ts";
+import { amsterdamInputValue, amsterdamTimeToInstant, formatDate, formatDateTime, formatDay, formatTime, isoDate, isoDay, withFormattedTimes } from "./dates.ts";
 
 // 00:43 in Amsterdam on 11 May: the small hours, where a 12-hour clock says "12:43 AM".
 const lateNight = new Date("2026-05-10T22:43:00Z");
@@ -43,5 +43,26 @@ describe("dates and times", () => {
       .filter((file) => !file.endsWith(path.join("shared", "dates.ts")))
       .filter((file) => direct.test(readFileSync(file, "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("Amsterdam wall-clock times from a form", () => {
+  it("are read in Amsterdam time, winter and summer", () => {
+    expect(amsterdamTimeToInstant("2026-12-10T19:30")?.toISOString()).toBe("2026-12-10T18:30:00.000Z");
+    expect(amsterdamTimeToInstant("2026-07-10T19:30")?.toISOString()).toBe("2026-07-10T17:30:00.000Z");
+    expect(amsterdamTimeToInstant("2026-10-25T12:00")?.toISOString()).toBe("2026-10-25T11:00:00.000Z");
+  });
+
+  it("round-trip into the form's value", () => {
+    for (const local of ["2026-12-10T19:30", "2026-07-10T08:05", "2027-03-28T04:00"]) {
+      const at = amsterdamTimeToInstant(local);
+      expect(at && amsterdamInputValue(at)).toBe(local);
+    }
+  });
+
+  it("refuse what is not a time", () => {
+    for (const bad of ["", "tomorrow", "2026-02-30T10:00", "2026-12-10T25:00", "2026-12-10 19:30"]) {
+      expect(amsterdamTimeToInstant(bad)).toBeNull();
+    }
   });
 });

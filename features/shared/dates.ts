@@ -58,3 +58,42 @@ export function withFormattedTimes(details: Record<string, string | number> | un
   if (typeof details.retryAt === "string") out.retryAt = formatTime(new Date(details.retryAt), locale);
   return out;
 }
+
+/** Minutes Amsterdam is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function amsterdamOffsetMinutes(at: Date): number {
+  const parts = formatter("en-GB", "offset-parts", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"));
+  return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant of a wall-clock time in Amsterdam ("2026-12-10T19:30", as a datetime-local field
+ * sends it), or null when the text is no such time. Times are entered in the table's time zone
+ * whatever the browser's own.
+ */
+export function amsterdamTimeToInstant(local: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // Two rounds settle the offset also next to a change between winter and summer time.
+  let instant = asUtc - amsterdamOffsetMinutes(new Date(asUtc)) * 60_000;
+  instant = asUtc - amsterdamOffsetMinutes(new Date(instant)) * 60_000;
+  return new Date(instant);
+}
+
+/** The Amsterdam wall-clock time of an instant, as a datetime-local field wants it. */
+export function amsterdamInputValue(at: Date): string {
+  return new Date(at.getTime() + amsterdamOffsetMinutes(at) * 60_000).toISOString().slice(0, 16);
+}
