@@ -12,7 +12,7 @@ import { addParty } from "../features/tables/parties.ts";
 import { listPhases } from "../features/tables/phases.ts";
 import { pdfText } from "../test/pdf-text.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
-import { makeAccount, makeTable, seedRegister, type TestAccount, testDb, unique } from "./support/data.ts";
+import { makeAccount, makeTable, seedMeeting, seedRegister, type TestAccount, testDb, unique } from "./support/data.ts";
 import { expectNotesReady, messages, signedInContext } from "./support/pages.ts";
 
 const nl = messages.nl;
@@ -94,7 +94,12 @@ test.beforeAll(async () => {
   }
   phaseId = (await listPhases(db, table.id))[0]?.id ?? "";
   const invitation = await createInvitation(db, noor.id, { tableId: table.id, role: "observer" });
-  ctx = { tableId: table.id, invitationToken: invitation.token, factId: await seedRegister(noor.id, table.id) };
+  ctx = {
+    tableId: table.id,
+    invitationToken: invitation.token,
+    factId: await seedRegister(noor.id, table.id),
+    meetingId: await seedMeeting(noor.id, table.id),
+  };
   viewers.set("facilitator", noor);
   for (const [role, account] of Object.entries(people)) viewers.set(role as ViewerRole, account);
   viewers.set("delegate of another party", ilse);

@@ -1,6 +1,6 @@
 // Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe
 // in both languages, and fails when a page under app/ is missing here.
-export type RouteContext = { tableId: string; invitationToken: string; factId: string };
+export type RouteContext = { tableId: string; invitationToken: string; factId: string; meetingId: string };
 
 export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; signedIn: boolean }[] = [
   { pattern: "/", path: () => "/", signedIn: false },
@@ -26,5 +26,7 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/tables/[tableId]/facts/[factId]", path: (ctx) => `/tables/${ctx.tableId}/facts/${ctx.factId}`, signedIn: true },
   { pattern: "/tables/[tableId]/facts/[factId]/edit", path: (ctx) => `/tables/${ctx.tableId}/facts/${ctx.factId}/edit`, signedIn: true },
   { pattern: "/tables/[tableId]/facts/questions", path: (ctx) => `/tables/${ctx.tableId}/facts/questions`, signedIn: true },
+  { pattern: "/tables/[tableId]/meetings", path: (ctx) => `/tables/${ctx.tableId}/meetings`, signedIn: true },
+  { pattern: "/tables/[tableId]/meetings/[meetingId]", path: (ctx) => `/tables/${ctx.tableId}/meetings/${ctx.meetingId}`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { linkFacts, proposeFact, recordPosition } from "../../features/facts/commands.ts";
 import { askQuestion } from "../../features/facts/questions.ts";
 import { createAccount } from "../../features/identity/accounts.ts";
+import { addAgendaItem, proposePoll, scheduleMeeting } from "../../features/meetings/commands.ts";
+import { amsterdamInputValue } from "../../features/shared/dates.ts";
 import { createTable } from "../../features/tables/commands.ts";
 import type { Role } from "../../features/tables/model.ts";
 import { createDb, type Db } from "../../prisma/db.ts";
@@ -83,4 +85,24 @@ export async function seedRegister(facilitatorId: string, tableId: string): Prom
   }
   await askQuestion(db, facilitatorId, tableId, { question: "Hoeveel sekswerkers werken hier thuis?", assigneePartyId: party?.id ?? "" });
   return first.id;
+}
+
+/** A meeting a week from now with an address and an agenda item, and an open poll: for page scans. */
+export async function seedMeeting(facilitatorId: string, tableId: string): Promise<string> {
+  const db = testDb();
+  const at = (days: number, hours = 0) => amsterdamInputValue(new Date(Date.now() + days * 86_400_000 + hours * 3_600_000));
+  const meeting = await scheduleMeeting(db, facilitatorId, tableId, {
+    title: "Avondoverleg",
+    address: "Havenstraat 12",
+    startsAt: at(7),
+    endsAt: at(7, 2),
+    safetyNotes: "Geen foto's, alleen voornamen",
+  });
+  await addAgendaItem(db, facilitatorId, tableId, meeting.id, {
+    title: "Veiligheid bij thuiswerk",
+    purpose: "discuss",
+    timeboxMinutes: 30,
+  });
+  await proposePoll(db, facilitatorId, tableId, { title: "Tweede overleg", slots: [{ startsAt: at(14), endsAt: at(14, 2) }] });
+  return meeting.id;
 }

@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { amsterdamInputValue, amsterdamTimeToInstant, formatDate, formatDateTime, formatDay, formatTime, isoDate, isoDay, withFormattedTimes } from "./dates.ts";
+import {
+  amsterdamInputValue,
+  amsterdamTimeToInstant,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatTime,
+  isoDate,
+  isoDay,
+  withFormattedTimes,
+} from "./dates.ts";
 
 // 00:43 in Amsterdam on 11 May: the small hours, where a 12-hour clock says "12:43 AM".
 const lateNight = new Date("2026-05-10T22:43:00Z");

@@ -97,3 +97,13 @@ export function amsterdamTimeToInstant(local: string): Date | null {
 export function amsterdamInputValue(at: Date): string {
   return new Date(at.getTime() + amsterdamOffsetMinutes(at) * 60_000).toISOString().slice(0, 16);
 }
+
+/** The time zone of the device the page runs on (in a browser: the viewer's own). */
+export function deviceTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** An instant with its time in another time zone, e.g. a viewer's own: "10 dec 2026, 13:30". */
+export function formatDateTimeIn(at: Date, locale: string, timeZone: string): string {
+  return formatter(locale, `datetime-${timeZone}`, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone }).format(at);
+}

@@ -13,6 +13,7 @@ export const TABLE_PAGES = [
   { key: "mandate", path: "/mandate" },
   { key: "participation", path: "/participation" },
   { key: "facts", path: "/facts" },
+  { key: "meetings", path: "/meetings" },
   { key: "notes", path: "/notes" },
   { key: "activity", path: "/activity" },
 ] as const;
