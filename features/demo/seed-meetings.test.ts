@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, testDatabase } from "../../test/database.ts";
+import { meetingDetail, meetingsOf } from "../meetings/queries.ts";
+import { seedDemo } from "./seed.ts";
+
+let t: TestDatabase;
+let tableId: string;
+const now = new Date("2026-11-24T10:00:00Z");
+const account = async (signInName: string) => (await t.db.account.findUniqueOrThrow({ where: { signInName } })).id;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  tableId = (await seedDemo(t.db, now)).tableId;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("the Lindendam meetings", () => {
+  it("hold a past evening meeting with its agenda, and an open poll with evening and weekend times", async () => {
+    const list = await meetingsOf(t.db, await account("bram"), tableId, now);
+    expect(list.past.map((m) => m.title)).toEqual(["Avondoverleg: het verbod op thuiswerk"]);
+    expect(list.polls).toHaveLength(1);
+    expect(list.polls[0]?.slots).toHaveLength(3);
+    expect(list.polls[0]?.slots[1]?.tally).toEqual({ yes: 1, if_need_be: 1, no: 0 });
+    const past = await meetingDetail(t.db, await account("saffier"), tableId, list.past[0]?.id ?? "", now);
+    expect(past.startsAt.toISOString()).toBe("2026-11-10T18:30:00.000Z");
+    expect(past.agenda.map((i) => i.proposedBy)).toEqual([null, "Stichting Rode Lantaarn Lindendam", "GGD Regio Lindendam", null]);
+    expect(past).toMatchObject({ attendingCount: 4, notAttendingCount: 1, compensatesTravel: true });
+    // The observer said he would not come: the address stays hidden from him.
+    expect((await meetingDetail(t.db, await account("bram"), tableId, past.id, now)).address).toBeNull();
+    expect(past.address).toContain("Havenstraat 12");
+  });
+});
