@@ -105,7 +105,7 @@ test("a facilitator convenes a table from nothing and a vouched sex worker repre
   await visitor.close();
 });
 
-test("recording a mandate and amending it keeps the history", async ({ page }) => {
+test("recording a mandate with its own decision power per domain, and amending it, keeps the history", async ({ page }) => {
   const facilitator = await makeAccount("Ilse");
   const table = await makeTable([{ account: facilitator, role: "facilitator" }]);
   await signIn(page, facilitator);
@@ -116,17 +116,37 @@ test("recording a mandate and amending it keeps the history", async ({ page }) =
   await page.getByLabel(nl.mandate.decisionReference).fill("LD-2025-014");
   await page.getByLabel(nl.mandate.decisionDate).fill("2025-03-03");
   await page.getByLabel(nl.mandate.scope).fill("Samen een herzien artikel en een monitoringsplan opstellen");
-  await page.getByRole("group", { name: nl.mandate.domains }).getByLabel(nl.mandate.domainNames.public_order).check();
-  await page.getByLabel(nl.mandate.decisionPower).selectOption("binding_recommendation");
+  // Co-decision on the by-law article (public order), advisory on care.
+  const powers = page.getByRole("group", { name: nl.mandate.domainPowers });
+  await powers.getByLabel(nl.mandate.domainNames.public_order).selectOption("co_decision");
+  await powers.getByLabel(nl.mandate.domainNames.care).selectOption("advisory");
   await page.getByLabel(nl.mandate.termStart).fill("2025-03-03");
   await page.getByLabel(nl.mandate.termEnd).fill("2024-03-03");
   await page.locator("#m-office-0").fill("Burgemeester");
   await page.getByRole("button", { name: nl.mandate.save }).click();
   await expect(page.getByRole("alert").filter({ hasText: nl.errors.MANDATE_TERM_INVALID })).toBeVisible();
 
+  // Every covered domain needs someone who answers for it.
   await page.getByLabel(nl.mandate.termEnd).fill("2030-03-03");
   await page.getByRole("button", { name: nl.mandate.save }).click();
+  await expect(page.getByRole("alert").filter({ hasText: nl.errors.MANDATE_DOMAIN_WITHOUT_OFFICIAL })).toBeVisible();
+  await page
+    .getByRole("group", { name: nl.mandate.official.replace("{n}", "1") })
+    .getByLabel(nl.mandate.domainNames.public_order)
+    .check();
+  await page.locator("#m-office-1").fill("Wethouder");
+  await page
+    .getByRole("group", { name: nl.mandate.official.replace("{n}", "2") })
+    .getByLabel(nl.mandate.domainNames.care)
+    .check();
+  await page.getByRole("button", { name: nl.mandate.save }).click();
   await expect(page.getByTestId("mandate-standing")).toContainText("2030");
+  const domainPower = (domain: "public_order" | "care", power: "co_decision" | "advisory") =>
+    nl.mandate.domainPower.replace("{domain}", nl.mandate.domainNames[domain]).replace("{power}", nl.mandate.powers[power]);
+  await expect(page.getByTestId("mandate-domains").first()).toContainText(domainPower("public_order", "co_decision"));
+  await expect(page.getByTestId("mandate-domains").first()).toContainText(domainPower("care", "advisory"));
+  await expect(page.getByTestId("mandate-standing")).toContainText(nl.mandate.domainNames.public_order);
+  await expect(page.getByTestId("mandate-standing")).not.toContainText(nl.mandate.domainNames.care);
   await expect(
     page
       .getByTestId("mandate-history")
@@ -145,7 +165,13 @@ test("recording a mandate and amending it keeps the history", async ({ page }) =
   await expect(page.getByTestId("mandate-history").getByText(recordedByIlse)).toHaveCount(2);
 
   await page.goto(`/tables/${table.id}`);
-  await expect(page.locator('[data-characteristic="authoritative"]')).toHaveAttribute("data-state", "met");
+  const authoritative = page.locator('[data-characteristic="authoritative"]');
+  await expect(authoritative).toHaveAttribute("data-state", "met");
+  await expect(authoritative).toContainText(
+    nl.characteristics.reasons.mandate_authoritative_partly
+      .replace("{shared}", nl.mandate.domainNames.public_order)
+      .replace("{advisory}", nl.mandate.domainNames.care),
+  );
 });
 
 test("a delegate of a party cannot be appointed chair; an independent member can, with a declaration", async ({ page }) => {
@@ -198,7 +224,7 @@ test("a chair who joined through an invitation signs their own declaration, and 
   await expect(page.getByRole("button", { name: nl.chair.sign })).toHaveCount(0);
 });
 
-test("the governance map shows a dual mandate of mayor and alderman", async ({ page }) => {
+test("the governance map and the public summary show a dual mandate and the decision power per domain", async ({ page }) => {
   const facilitator = await makeAccount("Noor");
   const table = await makeTable([{ account: facilitator, role: "facilitator" }]);
   const municipality = unique("Lindendam");
@@ -209,8 +235,10 @@ test("the governance map shows a dual mandate of mayor and alderman", async ({ p
     decisionReference: "LD-2025-014",
     decisionDate: "2025-03-03",
     scope: "Herzien APV-artikel",
-    domains: ["public_order", "care"],
-    decisionPower: "binding_recommendation",
+    domains: [
+      { domain: "public_order", decisionPower: "co_decision" },
+      { domain: "care", decisionPower: "advisory" },
+    ],
     termStart: "2025-03-03",
     termEnd: "2030-03-03",
     officials: [
@@ -223,8 +251,21 @@ test("the governance map shows a dual mandate of mayor and alderman", async ({ p
   await expect(page.getByTestId("map-officials")).toContainText("Burgemeester — Openbare orde");
   await expect(page.getByTestId("map-officials")).toContainText("Wethouder — Zorg");
   await expect(page.getByTestId("dual-mandate")).toHaveText(nl.governance.dualMandate.replace("{count}", "2"));
-  await expect(page.locator('[data-domain="public_order"]')).toHaveAttribute("data-state", "covered");
-  await expect(page.locator('[data-domain="care"]')).toContainText("Wethouder (Zorg)");
-  await expect(page.locator('[data-domain="labour_income"]')).toHaveAttribute("data-state", "uncovered");
+  await expect(page.locator('tr[data-domain="public_order"]')).toHaveAttribute("data-state", "covered");
+  await expect(page.locator('tr[data-domain="care"]')).toContainText("Wethouder (Zorg)");
+  await expect(page.locator('tr[data-domain="labour_income"]')).toHaveAttribute("data-state", "uncovered");
+  // Care is covered, but only in an advisory capacity; the by-law article is co-decided.
+  await expect(page.locator('tr[data-domain="care"]')).toContainText(`${table.title} (${nl.mandate.powers.advisory})`);
+  await expect(page.locator('tr[data-domain="public_order"]')).toContainText(`${table.title} (${nl.mandate.powers.co_decision})`);
+  await expect(page.getByTestId("map-domains").locator('[data-domain="care"]')).toHaveAttribute("data-power", "advisory");
   await expect(page.getByText("Noor")).toHaveCount(0);
+
+  await page.goto(`/tables/${table.id}/summary`);
+  const summary = page.getByTestId("summary-domains");
+  await expect(summary).toContainText(
+    nl.mandate.domainPower.replace("{domain}", nl.mandate.domainNames.care).replace("{power}", nl.mandate.powers.advisory),
+  );
+  await expect(summary).toContainText(
+    nl.mandate.domainPower.replace("{domain}", nl.mandate.domainNames.public_order).replace("{power}", nl.mandate.powers.co_decision),
+  );
 });

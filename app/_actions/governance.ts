@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
 import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
-import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
+import { type MandateInput, POLICY_DOMAINS, recordMandate } from "../../features/tables/mandates.ts";
 import { addParty, type PartyInput, updateParty } from "../../features/tables/parties.ts";
 import { addPhase, movePhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
 import { getDb } from "../../prisma/db.ts";
@@ -123,8 +123,8 @@ export async function recordMandateAction(_previous: ActionResult | null, form: 
     decisionReference: text(form, "decisionReference"),
     decisionDate: text(form, "decisionDate"),
     scope: text(form, "scope"),
-    domains: form.getAll("domains").map(String),
-    decisionPower: text(form, "decisionPower"),
+    // One select per domain: "" leaves the domain uncovered, anything else is the power there.
+    domains: POLICY_DOMAINS.map((domain) => ({ domain, decisionPower: text(form, `power.${domain}`) })).filter((d) => d.decisionPower),
     issuerCommitment: text(form, "issuerCommitment"),
     termStart: text(form, "termStart"),
     termEnd: text(form, "termEnd"),
@@ -135,7 +135,7 @@ export async function recordMandateAction(_previous: ActionResult | null, form: 
       .map((line) => line.trim())
       .filter(Boolean),
     amendmentNote: text(form, "amendmentNote"),
-  } as MandateInput & { amendmentNote: string };
+  } as unknown as MandateInput & { amendmentNote: string };
   return act(tableId, (id) => recordMandate(getDb(), id, tableId, input));
 }
 

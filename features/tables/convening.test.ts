@@ -30,8 +30,10 @@ const mandate: MandateInput = {
   decisionReference: "LD-2025-014",
   decisionDate: "2025-03-03",
   scope: "Samen een herzien artikel en een monitoringsplan opstellen",
-  domains: ["public_order", "care"],
-  decisionPower: "binding_recommendation",
+  domains: [
+    { domain: "public_order", decisionPower: "binding_recommendation" },
+    { domain: "care", decisionPower: "binding_recommendation" },
+  ],
   termStart: "2025-03-03",
   termEnd: "2027-03-03",
   officials: [
@@ -344,7 +346,11 @@ describe("the governance map", () => {
       t.db,
       secret.facilitator.accountId,
       secret.tableId,
-      { ...mandate, domains: ["labour_income"], officials: [{ office: "Wethouder", portfolio: "Werk", domains: ["labour_income"] }] },
+      {
+        ...mandate,
+        domains: [{ domain: "labour_income", decisionPower: "advisory" }],
+        officials: [{ office: "Wethouder", portfolio: "Werk", domains: ["labour_income"] }],
+      },
       now,
     );
     await changeTableStatus(t.db, closed.facilitator.accountId, closed.tableId, "closed", now);
@@ -380,7 +386,18 @@ describe("the Lindendam demo", () => {
     expect(overview.phases.map((p) => p.kind)).toHaveLength(7);
     expect(overview.phases.every((p) => p.deliverables.length > 0)).toBe(true);
     expect(overview.phases.find((p) => p.current)?.kind).toBe("problem_definition");
-    expect(overview.latestMandate).toMatchObject({ version: 2, decisionReference: "LD-2025-014", decisionPower: "binding_recommendation" });
+    expect(overview.latestMandate).toMatchObject({ version: 2, decisionReference: "LD-2025-014" });
+    // Co-decision on the by-law article, advisory on care and health.
+    expect(overview.latestMandate?.domains).toEqual([
+      { domain: "public_order", decisionPower: "co_decision" },
+      { domain: "care", decisionPower: "advisory" },
+      { domain: "health", decisionPower: "advisory" },
+    ]);
+    expect(overview.characteristics.find((a) => a.characteristic === "authoritative")).toMatchObject({
+      state: "met",
+      reason: "mandate_authoritative_partly",
+      domains: { shared: ["public_order"], advisory: ["care", "health"] },
+    });
     expect(overview.latestMandate?.officials.map((o) => o.office)).toEqual(["Burgemeester", "Wethouder"]);
     expect(await chairDeclarations(t.db, tableId)).toEqual([
       expect.objectContaining({

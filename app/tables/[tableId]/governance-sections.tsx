@@ -5,7 +5,7 @@ import type { chairDeclarations } from "../../../features/tables/chair.ts";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
 import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
-import type { MandateStanding } from "../../../features/tables/mandates.ts";
+import type { MandateStanding, PolicyDomain } from "../../../features/tables/mandates.ts";
 import type { tableOverview } from "../../../features/tables/overview.ts";
 import { PARTY_TYPES, REPRESENTATIONS } from "../../../features/tables/parties.ts";
 import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
@@ -32,6 +32,8 @@ const STATE_ICON = { met: "✓", not_met: "✗", not_assessable: "…" } as cons
 
 export async function CharacteristicsPanel({ assessments }: { assessments: Assessment[] }) {
   const t = await getTranslations("characteristics");
+  const tm = await getTranslations("mandate");
+  const domainList = (domains: PolicyDomain[]) => domains.map((d) => tm(`domainNames.${d}`)).join(", ");
   return (
     <section aria-labelledby="characteristics" className="card">
       <h2 id="characteristics" style={{ marginTop: 0 }}>
@@ -43,7 +45,19 @@ export async function CharacteristicsPanel({ assessments }: { assessments: Asses
             <span>
               <strong>{t(`names.${a.characteristic}`)}</strong>
               <br />
-              <span className="hint">{t(`reasons.${a.reason}`)}</span>
+              <span className="hint">
+                {t(`reasons.${a.reason}` as "reasons.allPresent", {
+                  shared: domainList(a.domains?.shared ?? []),
+                  advisory: domainList(a.domains?.advisory ?? []),
+                  parties: (a.parties ?? []).join(", "),
+                })}
+              </span>
+              {a.characteristic === "authoritative" && (
+                <>
+                  <br />
+                  <span className="hint">{tm("sharedPowerHelp")}</span>
+                </>
+              )}
             </span>
             <span className={`badge state-${a.state}`}>
               <span aria-hidden="true">{STATE_ICON[a.state]} </span>
@@ -63,9 +77,13 @@ export async function StandingText({ standing }: { standing: MandateStanding }) 
   switch (standing.state) {
     case "none":
       return <>{t("none")}</>;
-    case "authoritative":
+    case "authoritative": {
+      const tm = await getTranslations("mandate");
+      const domains = standing.sharedDomains.map((d) => tm(`domainNames.${d}`)).join(", ");
+      return <>{t("authoritative", { date: day(standing.until), domains })}</>;
+    }
     case "advisory":
-      return <>{t(standing.state, { date: day(standing.until) })}</>;
+      return <>{t("advisory", { date: day(standing.until) })}</>;
     case "not_started":
       return <>{t("not_started", { date: day(standing.from) })}</>;
     case "lapsed":
