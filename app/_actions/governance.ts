@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
-import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from "../../features/tables/commitments.ts";
+import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment, respondToBreach } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
 import { type MandateInput, POLICY_DOMAINS, recordMandate } from "../../features/tables/mandates.ts";
 import { addParty, type PartyInput, updateParty } from "../../features/tables/parties.ts";
@@ -154,6 +154,17 @@ export async function breachCommitmentAction(_previous: ActionResult | null, for
   const tableId = text(form, "tableId");
   return act(tableId, (id) =>
     markCommitmentBreached(getDb(), id, tableId, { commitmentId: text(form, "commitmentId"), note: text(form, "note") }),
+  );
+}
+
+export async function respondToBreachAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    respondToBreach(getDb(), id, tableId, {
+      commitmentId: text(form, "commitmentId"),
+      text: text(form, "text"),
+      attribution: text(form, "attribution") === "person" ? "person" : "organisation",
+    }),
   );
 }
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatDay } from "../../../features/shared/dates.ts";
+import { formatDate, formatDateTime, formatDay } from "../../../features/shared/dates.ts";
 import type { chairDeclarations } from "../../../features/tables/chair.ts";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
-import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
+import { COMMITMENT_KINDS, type CommitmentVoice } from "../../../features/tables/commitments.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
 import type { MandateStanding, PolicyDomain } from "../../../features/tables/mandates.ts";
 import type { tableOverview } from "../../../features/tables/overview.ts";
 import { PARTY_TYPES, REPRESENTATIONS } from "../../../features/tables/parties.ts";
-import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
+import { breachResponseProblem, TABLE_STATUSES } from "../../../features/tables/policy.ts";
 import type { tableForMember } from "../../../features/tables/queries.ts";
 import {
   addPartyAction,
@@ -17,6 +17,7 @@ import {
   breachCommitmentAction,
   changeStatusAction,
   recordCommitmentAction,
+  respondToBreachAction,
   signChairDeclarationAction,
   updateDetailsAction,
   updatePartyAction,
@@ -483,6 +484,9 @@ export async function ChairSection({ table, chairs }: { table: Table; chairs: Ch
 
 export async function CommitmentsSection({ table, overview }: { table: Table; overview: Overview }) {
   const t = await getTranslations("commitments");
+  const locale = await getLocale();
+  const voice = (by: CommitmentVoice) => (by.kind === "former" ? t("formerMember") : by.kind === "party" ? by.name : by.pseudonym);
+  const me = { role: table.myRole, partyId: table.myPartyId };
   const parties = table.myRole === "facilitator" ? overview.parties : overview.parties.filter((p) => p.id === table.myPartyId);
   return (
     <section aria-labelledby="commitments">
@@ -496,11 +500,28 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
               <span>
                 <strong>{c.party.name}</strong>: {t(`kinds.${c.kind as (typeof COMMITMENT_KINDS)[number]}`)}
                 {c.text && <span className="hint"> — {c.text}</span>}
-                {c.status === "breached" && (
+                {c.breach && (
                   <>
                     <br />
-                    <span className="hint">{t("breachedNote", { note: c.breachNote })}</span>
+                    <span className="hint" data-testid="breach-note">
+                      {t("breachedNote", { note: c.breach.note })}
+                    </span>
+                    <br />
+                    <span className="hint" data-testid="breach-marker">
+                      {c.breach.at
+                        ? t("breachedBy", { by: voice(c.breach.by), at: formatDateTime(c.breach.at, locale) })
+                        : t("breachedByOnly", { by: voice(c.breach.by) })}
+                    </span>
                   </>
+                )}
+                {c.responses.length > 0 && (
+                  <ul className="breach-responses" data-testid="breach-responses" aria-label={t("responsesOf", { party: c.party.name })}>
+                    {c.responses.map((r) => (
+                      <li key={r.id}>
+                        <span className="hint">{t("responseBy", { by: voice(r.by), at: formatDateTime(r.at, locale) })}</span> {r.text}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </span>
               <span className={`badge state-${c.status === "breached" ? "not_met" : "met"}`}>{t(`statuses.${c.status}`)}</span>
@@ -514,6 +535,29 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
                       <label htmlFor={`breach-${c.id}`}>{t("breachNote")}</label>
                       <textarea id={`breach-${c.id}`} name="note" rows={2} maxLength={1000} />
                     </div>
+                  </ActionForm>
+                </details>
+              )}
+              {table.may["commitments.respond"] && breachResponseProblem(me, c) === null && (
+                <details style={{ flexBasis: "100%" }}>
+                  <summary>{t("respond", { party: c.party.name })}</summary>
+                  <ActionForm action={respondToBreachAction} submitLabel={t("respondSubmit")} savedMessage={t("responded")}>
+                    <input type="hidden" name="tableId" value={table.id} />
+                    <input type="hidden" name="commitmentId" value={c.id} />
+                    <p className="hint">{t("respondLead")}</p>
+                    <div className="field">
+                      <label htmlFor={`response-${c.id}`}>{t("responseText")}</label>
+                      <textarea id={`response-${c.id}`} name="text" rows={3} maxLength={2000} />
+                    </div>
+                    <fieldset className="field">
+                      <legend>{t("attribution")}</legend>
+                      <label>
+                        <input type="radio" name="attribution" value="organisation" defaultChecked /> {t("asOrganisation")}
+                      </label>
+                      <label>
+                        <input type="radio" name="attribution" value="person" /> {t("asPerson")}
+                      </label>
+                    </fieldset>
                   </ActionForm>
                 </details>
               )}
