@@ -106,7 +106,8 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
         accountId: accountOf(person.signInName),
         role: person.role === "chair" ? "observer" : person.role,
         partyId: person.party ? parties.get(person.party) : null,
-        vouchedByPartyId: person.party === "rll" ? parties.get("rll") : null,
+        // Saffier is the sex worker organisation's contact: the one who vouches for its people.
+        partyContact: person.signInName === "saffier",
         createdAt: now,
       },
     });

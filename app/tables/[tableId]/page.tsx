@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../features/shared/dates.ts";
 import { chairDeclarations } from "../../../features/tables/chair.ts";
 import { removedMembers } from "../../../features/tables/members.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
+import { mayBePartyContact, vouchProblem } from "../../../features/tables/policy.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
 import {
@@ -18,7 +19,7 @@ import {
 } from "./governance-sections.tsx";
 import { InvitationPanel } from "./invitation-panel.tsx";
 import { loadTable } from "./load-table.ts";
-import { LeaveTableForm, ReadmitForm, RemoveMemberForm } from "./membership-forms.tsx";
+import { LeaveTableForm, PartyContactForm, ReadmitForm, RemoveMemberForm, VouchForm } from "./membership-forms.tsx";
 import { RoleForm } from "./role-form.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
@@ -43,6 +44,20 @@ export default async function TablePage({ params }: Props) {
   const removed = mayRemove ? await removedMembers(getDb(), session.accountId, table.id) : [];
   const locale = await getLocale();
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
+  const me = table.members.find((m) => m.membershipId === table.myMembershipId);
+  const contactActor = {
+    membershipId: table.myMembershipId,
+    role: table.myRole,
+    partyId: table.myPartyId,
+    partyContact: me?.partyContact ?? false,
+  };
+  const mayVouchFor = (member: (typeof table.members)[number]) =>
+    table.may["members.vouch"] &&
+    vouchProblem(contactActor, {
+      membershipId: member.membershipId,
+      partyId: member.partyId,
+      vouched: member.vouchedByPartyId !== null,
+    }) === null;
   const participation = await participationMatrix(getDb(), session.accountId, table.id);
   const tp = await getTranslations("participation");
   const tph = await getTranslations("phases");
@@ -100,6 +115,11 @@ export default async function TablePage({ params }: Props) {
                 {member.vouchedByPartyId && (
                   <span className="hint"> ({t("vouchedBy", { party: partyName(member.vouchedByPartyId) })})</span>
                 )}
+                {member.partyContact && member.partyId && (
+                  <span className="badge" data-testid="party-contact">
+                    {t("contactOf", { party: partyName(member.partyId) })}
+                  </span>
+                )}
               </span>
               {mayChangeRoles ? (
                 <RoleForm
@@ -114,6 +134,16 @@ export default async function TablePage({ params }: Props) {
               ) : (
                 <span className="badge">{tr(member.role)}</span>
               )}
+              {table.may["party.contact.set"] && member.partyId && mayBePartyContact(member) && (
+                <PartyContactForm
+                  tableId={table.id}
+                  membershipId={member.membershipId}
+                  pseudonym={member.pseudonym}
+                  party={partyName(member.partyId)}
+                  contact={member.partyContact}
+                />
+              )}
+              {mayVouchFor(member) && <VouchForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />}
               {mayRemove && member.membershipId !== table.myMembershipId && (
                 <RemoveMemberForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />
               )}
