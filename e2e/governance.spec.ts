@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, createInvitation } from "../features/tables/commands.ts";
+import { createInvitation } from "../features/tables/commands.ts";
+import { recordCommitment } from "../features/tables/commitments.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { makeAccount, makeTable, testDb, unique } from "./support/data.ts";
@@ -7,10 +8,7 @@ import { messages, signIn } from "./support/pages.ts";
 
 const nl = messages.nl;
 
-test("a facilitator convenes a table from nothing and a sex worker representative joins through the link", async ({
-  page,
-  browser,
-}) => {
+test("a facilitator convenes a table from nothing and a sex worker representative joins through the link", async ({ page, browser }) => {
   const facilitator = await makeAccount("Noor");
   await signIn(page, facilitator);
   const title = unique("Tafel APV thuiswerk");
@@ -200,27 +198,131 @@ test("a delegate of a party cannot be appointed chair; an independent member can
   await expect(page.getByText(nl.chair.noVote)).toBeVisible();
 });
 
-test("a chair who joined through an invitation signs their own declaration, and cannot hold political office", async ({ page }) => {
+test("a chair who accepts a chair invitation signs the independence declaration as part of joining", async ({ page }) => {
   const facilitator = await makeAccount("Noor");
   const chair = await makeAccount("Lotte");
   const table = await makeTable([{ account: facilitator, role: "facilitator" }]);
   const invitation = await createInvitation(testDb(), facilitator.id, { tableId: table.id, role: "chair" });
-  await acceptInvitation(testDb(), chair.id, { token: invitation.token });
   await signIn(page, chair);
-  await page.goto(`/tables/${table.id}`);
-  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "not_met");
-  await expect(page.getByTestId("chair-list")).toContainText(nl.chair.undeclared);
+  await page.goto(`/invite/${invitation.token}`);
+  const declaration = page.getByTestId("chair-declaration");
+  await expect(declaration).toContainText(nl.chair.signLead);
 
-  await page.getByLabel(nl.chair.holdOfficeMyself).check();
-  await page.getByRole("button", { name: nl.chair.sign }).click();
+  // Without signing, or holding political office, accepting is refused.
+  await page.getByRole("button", { name: nl.invite.accept }).click();
+  await expect(page.getByRole("alert").filter({ hasText: nl.errors.CHAIR_DECLARATION_NOT_SIGNED })).toBeVisible();
+  await declaration.getByLabel(nl.chair.signOnAccept).check();
+  await declaration.getByLabel(nl.chair.holdOfficeMyself).check();
+  await page.getByRole("button", { name: nl.invite.accept }).click();
   await expect(page.getByRole("alert").filter({ hasText: nl.errors.CHAIR_HOLDS_OFFICE })).toBeVisible();
 
-  await page.getByLabel(nl.chair.holdOfficeMyself).uncheck();
-  await page.getByLabel(nl.chair.declaredTies).fill("Eerder mediator bij de gemeente, geen lopende opdrachten");
-  await page.getByRole("button", { name: nl.chair.sign }).click();
+  await declaration.getByLabel(nl.chair.holdOfficeMyself).uncheck();
+  await declaration.getByLabel(nl.chair.declaredTies).fill("Eerder mediator bij de gemeente, geen lopende opdrachten");
+  await page.getByRole("button", { name: nl.invite.accept }).click();
+  await expect(page.getByRole("heading", { name: table.title, exact: true })).toBeVisible();
   await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
-  await expect(page.getByTestId("chair-list")).toContainText(nl.chair.appointedBy.replace("{pseudonym}", "Noor"));
+  const signed = page.getByTestId("chair-list").getByRole("listitem").filter({ hasText: "Lotte" });
+  await expect(signed).toContainText(nl.chair.appointedBy.replace("{pseudonym}", "Noor"));
+  await expect(signed).toContainText("Eerder mediator bij de gemeente");
   await expect(page.getByRole("button", { name: nl.chair.sign })).toHaveCount(0);
+});
+
+test("a breach shows who marked it and when, and the party replies beside the chair's note", async ({ page, browser }) => {
+  const facilitator = await makeAccount("Noor");
+  const chair = await makeAccount("Lotte");
+  const agent = await makeAccount("Pieter");
+  const table = await makeTable([
+    { account: facilitator, role: "facilitator" },
+    { account: chair, role: "chair" },
+    { account: agent, role: "delegate" },
+  ]);
+  const police = await addParty(testDb(), facilitator.id, table.id, { type: "police", name: "Politie Lindendam" });
+  await testDb().membership.updateMany({ where: { tableId: table.id, accountId: agent.id }, data: { partyId: police.id } });
+  await recordCommitment(testDb(), facilitator.id, table.id, { partyId: police.id, kind: "decisions_here" });
+
+  await signIn(page, chair);
+  await page.goto(`/tables/${table.id}`);
+  const commitments = page.getByTestId("commitment-list");
+  await commitments.locator("summary", { hasText: nl.commitments.breach }).click();
+  await commitments.getByLabel(nl.commitments.breachNote).fill("Het besluit is in de driehoek genomen.");
+  await commitments.getByRole("button", { name: nl.commitments.breach }).click();
+  await expect(page.getByTestId("breach-note")).toContainText("Het besluit is in de driehoek genomen.");
+  await expect(page.getByTestId("breach-marker")).toContainText(nl.commitments.breachedBy.split("{by}")[0] + "Lotte");
+  const forumHopping = page.locator('[data-characteristic="no_forum_hopping"]');
+  await expect(forumHopping).toContainText(nl.characteristics.reasons.commitmentBreached.replace("{parties}", "Politie Lindendam"));
+  // The chair moderates; answering is the party's.
+  await expect(page.getByText(nl.commitments.respond.replace("{party}", "Politie Lindendam"))).toHaveCount(0);
+
+  const delegateContext = await browser.newContext();
+  const delegatePage = await delegateContext.newPage();
+  await signIn(delegatePage, agent);
+  await delegatePage.goto(`/tables/${table.id}`);
+  await delegatePage.getByText(nl.commitments.respond.replace("{party}", "Politie Lindendam")).click();
+  await delegatePage.getByLabel(nl.commitments.responseText).fill("Dat was een spoedbesluit; het vervolg brengen we hier.");
+  await delegatePage.getByRole("button", { name: nl.commitments.respondSubmit }).click();
+  const replies = delegatePage.getByTestId("breach-responses");
+  await expect(replies).toContainText("Dat was een spoedbesluit; het vervolg brengen we hier.");
+  await expect(replies).toContainText("Politie Lindendam");
+  await expect(replies).not.toContainText("Pieter");
+  await expect(delegatePage.getByTestId("breach-note")).toContainText("Het besluit is in de driehoek genomen.");
+
+  await delegatePage.goto(`/tables/${table.id}/activity`);
+  const breached = delegatePage
+    .getByTestId("activity-log")
+    .getByRole("listitem")
+    .filter({ hasText: nl.activity.actions.commitment_breached });
+  await expect(breached).toContainText(nl.activity.commitmentOf.replace("{party}", "Politie Lindendam"));
+  await expect(breached).toContainText("Het besluit is in de driehoek genomen.");
+  await expect(breached.getByTestId("activity-actor")).toHaveText("Lotte");
+  const replied = delegatePage
+    .getByTestId("activity-log")
+    .getByRole("listitem")
+    .filter({ hasText: nl.activity.actions.commitment_responded });
+  await expect(replied.getByTestId("activity-actor")).toHaveText("Politie Lindendam");
+  await delegateContext.close();
+});
+
+test("the party's contact vouches for a newcomer of their party; the facilitator only marks who the contact is", async ({
+  page,
+  browser,
+}) => {
+  const facilitator = await makeAccount("Noor");
+  const saffier = await makeAccount("Saffier");
+  const robijn = await makeAccount("Robijn");
+  const table = await makeTable([
+    { account: facilitator, role: "facilitator" },
+    { account: saffier, role: "delegate" },
+    { account: robijn, role: "delegate" },
+  ]);
+  const rll = await addParty(testDb(), facilitator.id, table.id, { type: "sex_worker_organisation", name: "Rode Lantaarn" });
+  await testDb().membership.updateMany({
+    where: { tableId: table.id, accountId: { in: [saffier.id, robijn.id] } },
+    data: { partyId: rll.id },
+  });
+
+  await signIn(page, facilitator);
+  await page.goto(`/tables/${table.id}`);
+  await expect(page.getByText(nl.table.vouchFor.replace("{pseudonym}", "Robijn"))).toHaveCount(0);
+  await page
+    .getByRole("button", { name: nl.table.contactSet.replace("{pseudonym}", "Saffier").replace("{party}", "Rode Lantaarn") })
+    .click();
+  await expect(page.getByTestId("party-contact")).toHaveText(nl.table.contactOf.replace("{party}", "Rode Lantaarn"));
+
+  const contactContext = await browser.newContext();
+  const contactPage = await contactContext.newPage();
+  await signIn(contactPage, saffier);
+  await contactPage.goto(`/tables/${table.id}`);
+  await contactPage.getByText(nl.table.vouchFor.replace("{pseudonym}", "Robijn")).click();
+  await contactPage.getByRole("button", { name: nl.table.vouchConfirm.replace("{pseudonym}", "Robijn") }).click();
+  const newcomer = contactPage.getByRole("listitem").filter({ hasText: "Robijn" });
+  await expect(newcomer).toContainText(nl.table.vouchedBy.replace("{party}", "Rode Lantaarn"));
+  await expect(contactPage.getByText(nl.table.vouchFor.replace("{pseudonym}", "Robijn"))).toHaveCount(0);
+
+  await page.goto(`/tables/${table.id}/activity`);
+  const vouched = page.getByTestId("activity-log").getByRole("listitem").filter({ hasText: nl.activity.actions.membership_vouched });
+  await expect(vouched).toContainText("Robijn");
+  await expect(vouched.getByTestId("activity-actor")).toHaveText("Rode Lantaarn");
+  await contactContext.close();
 });
 
 test("the governance map and the public summary show a dual mandate and the decision power per domain", async ({ page }) => {
