@@ -162,6 +162,8 @@ test("recording a mandate with its own decision power per domain, and amending i
   await expect(page.getByTestId("mandate-history").getByText(recordedByIlse)).toHaveCount(2);
 
   await page.goto(`/tables/${table.id}`);
+  await expect(page.getByTestId("table-mandate-domains")).toContainText(domainPower("public_order", "co_decision"));
+  await expect(page.getByTestId("table-mandate-domains")).toContainText(domainPower("care", "advisory"));
   const authoritative = page.locator('[data-characteristic="authoritative"]');
   await expect(authoritative).toHaveAttribute("data-state", "met");
   await expect(authoritative).toContainText(

@@ -116,6 +116,15 @@ export async function AboutSection({ table, overview }: { table: Table; overview
         <dt>{tm("title")}</dt>
         <dd data-testid="mandate-standing">
           <StandingText standing={overview.standing} /> · <Link href={`/tables/${table.id}/mandate`}>{tm("open")}</Link>
+          {overview.latestMandate && (
+            <ul data-testid="table-mandate-domains">
+              {overview.latestMandate.domains.map((d) => (
+                <li key={d.domain} data-domain={d.domain} data-power={d.decisionPower}>
+                  {tm("domainPower", { domain: tm(`domainNames.${d.domain}`), power: tm(`powers.${d.decisionPower}`) })}
+                </li>
+              ))}
+            </ul>
+          )}
         </dd>
         <dt>{t("publicSummary")}</dt>
         <dd>
