@@ -47,11 +47,14 @@ test.beforeAll(async () => {
     scope: "Een herzien artikel opstellen",
     domains: [
       { domain: "public_order", decisionPower: "binding_recommendation" },
-      { domain: "care", decisionPower: "binding_recommendation" },
+      { domain: "care", decisionPower: "advisory" },
     ],
     termStart: "2025-03-03",
     termEnd: "2030-03-03",
-    officials: [{ office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] }],
+    officials: [
+      { office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] },
+      { office: "Wethouder", portfolio: "Zorg", domains: ["care"] },
+    ],
   });
   // A fact with a link, a position and a question, so the register's pages render every section.
   const fact = await seedRegister(account.id, table.id);
