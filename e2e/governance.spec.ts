@@ -229,6 +229,26 @@ test("a chair who accepts a chair invitation signs the independence declaration 
   await expect(page.getByRole("button", { name: nl.chair.sign })).toHaveCount(0);
 });
 
+test("signing up through a chair invitation includes the declaration; without it no account is made", async ({ page }) => {
+  const facilitator = await makeAccount("Noor");
+  const table = await makeTable([{ account: facilitator, role: "facilitator" }]);
+  const invitation = await createInvitation(testDb(), facilitator.id, { tableId: table.id, role: "chair" });
+  await page.goto(`/invite/${invitation.token}`);
+  const signInName = unique("lotte").toLowerCase();
+  await page.getByLabel(nl.auth.signInName).fill(signInName);
+  await page.getByLabel(nl.auth.pseudonym).fill("Lotte");
+  await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("stille voorzitter bij de haven");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("stille voorzitter bij de haven");
+  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await expect(page.getByRole("alert").filter({ hasText: nl.errors.CHAIR_DECLARATION_NOT_SIGNED })).toBeVisible();
+  expect(await testDb().account.count({ where: { signInName } })).toBe(0);
+
+  await page.getByTestId("chair-declaration").getByLabel(nl.chair.signOnAccept).check();
+  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await expect(page.getByRole("heading", { name: table.title, exact: true })).toBeVisible();
+  await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
+});
+
 test("a breach shows who marked it and when, and the party replies beside the chair's note", async ({ page, browser }) => {
   const facilitator = await makeAccount("Noor");
   const chair = await makeAccount("Lotte");
