@@ -45,11 +45,16 @@ test.beforeAll(async () => {
     decisionReference: "LD-2025-014",
     decisionDate: "2025-03-03",
     scope: "Een herzien artikel opstellen",
-    domains: ["public_order", "care"],
-    decisionPower: "binding_recommendation",
+    domains: [
+      { domain: "public_order", decisionPower: "binding_recommendation" },
+      { domain: "care", decisionPower: "advisory" },
+    ],
     termStart: "2025-03-03",
     termEnd: "2030-03-03",
-    officials: [{ office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] }],
+    officials: [
+      { office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] },
+      { office: "Wethouder", portfolio: "Zorg", domains: ["care"] },
+    ],
   });
   // A fact with a link, a position and a question, so the register's pages render every section.
   const fact = await seedRegister(account.id, table.id);

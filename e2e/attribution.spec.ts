@@ -7,6 +7,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { recordPerception } from "../features/participation/commands.ts";
 import { createInvitation } from "../features/tables/commands.ts";
+import { markCommitmentBreached, recordCommitment } from "../features/tables/commitments.ts";
 import type { Role } from "../features/tables/model.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { listPhases } from "../features/tables/phases.ts";
@@ -92,6 +93,9 @@ test.beforeAll(async () => {
   ] as const) {
     await db.membership.create({ data: { tableId: table.id, accountId: account.id, role: "delegate", partyId } });
   }
+  // A commitment of the sex worker organisation the chair marked as breached, for Saffier to answer.
+  const commitment = await recordCommitment(db, noor.id, table.id, { partyId: rll.id, kind: "decisions_here" });
+  await markCommitmentBreached(db, people.chair.id, table.id, { commitmentId: commitment.id, note: "Elders besproken." });
   phaseId = (await listPhases(db, table.id))[0]?.id ?? "";
   const invitation = await createInvitation(db, noor.id, { tableId: table.id, role: "observer" });
   ctx = {
@@ -125,7 +129,9 @@ for (const role of VIEWERS) {
   });
 }
 
-test("a delegate records an assessment, corrects it and answers a condition, each as the organisation", async ({ browser }) => {
+test("a delegate records an assessment, corrects it, answers a condition and replies to a breach, each as the organisation", async ({
+  browser,
+}) => {
   const { context, page } = await signedInContext(browser, saffier);
   await page.goto(`/tables/${ctx.tableId}/participation`);
   await page.locator("#perception-form").selectOption("consultation");
@@ -148,6 +154,14 @@ test("a delegate records an assessment, corrects it and answers a condition, eac
   await answer.getByLabel(nl.conditions.evidence).fill("Factsheets alleen in het Nederlands");
   await answer.getByRole("button", { name: nl.conditions.save }).click();
   await expect(page.locator('tr[data-item="INF-3"] td[data-column="Stichting Rode Lantaarn"]')).toContainText(nl.conditions.answers.partly);
+
+  // Her reply to the breach the chair marked, as the organisation.
+  await page.goto(`/tables/${ctx.tableId}`);
+  await page.getByText(nl.commitments.respond.replace("{party}", "Stichting Rode Lantaarn")).click();
+  await expect(page.getByTestId("commitment-list").getByLabel(nl.commitments.asOrganisation)).toBeChecked();
+  await page.getByLabel(nl.commitments.responseText).fill("Wij waren niet uitgenodigd voor dat overleg.");
+  await page.getByRole("button", { name: nl.commitments.respondSubmit }).click();
+  await expect(page.getByTestId("breach-responses")).toContainText("Wij waren niet uitgenodigd voor dat overleg.");
   await context.close();
   // The control: her colleague speaks as a person, and may be named for it.
   await recordPerception(testDb(), orhidee.id, ctx.tableId, {

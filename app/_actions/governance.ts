@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
-import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment } from "../../features/tables/commitments.ts";
+import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment, respondToBreach } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
-import { type MandateInput, recordMandate } from "../../features/tables/mandates.ts";
+import { type MandateInput, POLICY_DOMAINS, recordMandate } from "../../features/tables/mandates.ts";
 import { addParty, type PartyInput, updateParty } from "../../features/tables/parties.ts";
 import { addPhase, movePhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
 import { getDb } from "../../prisma/db.ts";
@@ -123,8 +123,8 @@ export async function recordMandateAction(_previous: ActionResult | null, form: 
     decisionReference: text(form, "decisionReference"),
     decisionDate: text(form, "decisionDate"),
     scope: text(form, "scope"),
-    domains: form.getAll("domains").map(String),
-    decisionPower: text(form, "decisionPower"),
+    // One select per domain: "" leaves the domain uncovered, anything else is the power there.
+    domains: POLICY_DOMAINS.map((domain) => ({ domain, decisionPower: text(form, `power.${domain}`) })).filter((d) => d.decisionPower),
     issuerCommitment: text(form, "issuerCommitment"),
     termStart: text(form, "termStart"),
     termEnd: text(form, "termEnd"),
@@ -135,7 +135,7 @@ export async function recordMandateAction(_previous: ActionResult | null, form: 
       .map((line) => line.trim())
       .filter(Boolean),
     amendmentNote: text(form, "amendmentNote"),
-  } as MandateInput & { amendmentNote: string };
+  } as unknown as MandateInput & { amendmentNote: string };
   return act(tableId, (id) => recordMandate(getDb(), id, tableId, input));
 }
 
@@ -154,6 +154,17 @@ export async function breachCommitmentAction(_previous: ActionResult | null, for
   const tableId = text(form, "tableId");
   return act(tableId, (id) =>
     markCommitmentBreached(getDb(), id, tableId, { commitmentId: text(form, "commitmentId"), note: text(form, "note") }),
+  );
+}
+
+export async function respondToBreachAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return act(tableId, (id) =>
+    respondToBreach(getDb(), id, tableId, {
+      commitmentId: text(form, "commitmentId"),
+      text: text(form, "text"),
+      attribution: text(form, "attribution") === "person" ? "person" : "organisation",
+    }),
   );
 }
 

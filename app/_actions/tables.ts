@@ -32,7 +32,6 @@ export async function createInvitationAction(
       role: form.get("role"),
       validDays: form.get("validDays"),
       partyId: String(form.get("partyId") ?? ""),
-      vouched: form.get("vouched") === "on",
     });
     return { token: invitation.token, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
   });

@@ -24,6 +24,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
     <div className="stack">
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p className="hint">{tm("sharedPowerHelp")}</p>
       <form method="get" className="row">
         <div className="field">
           <label htmlFor="municipality">{t("municipality")}</label>
@@ -64,7 +65,12 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                       >
                         {t(`states.${row.state}`)}
                       </span>{" "}
-                      {row.tables.map((table) => table.title).join(", ")}
+                      {row.tables.map((table, index) => (
+                        <span key={table.id} data-testid="coverage-table" data-power={table.decisionPower}>
+                          {index > 0 && "; "}
+                          {table.title} ({tm(`powers.${table.decisionPower}`)})
+                        </span>
+                      ))}
                     </td>
                     <td>{row.officials.map((o) => `${o.office}${o.portfolio ? ` (${o.portfolio})` : ""}`).join("; ")}</td>
                   </tr>
@@ -90,13 +96,19 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                   {table.mandate ? (
                     <>
                       {" "}
-                      — {tm(`bodies.${table.mandate.issuingBody}`)}, {table.mandate.decisionReference},{" "}
-                      {tm(`powers.${table.mandate.decisionPower}`)}{" "}
+                      — {tm(`bodies.${table.mandate.issuingBody}`)}, {table.mandate.decisionReference}{" "}
                       {table.mandate.dual && (
                         <span className="badge" data-testid="dual-mandate">
                           {t("dualMandate", { count: table.mandate.officials.length })}
                         </span>
                       )}
+                      <ul data-testid="map-domains">
+                        {table.mandate.domains.map((d) => (
+                          <li key={d.domain} data-domain={d.domain} data-power={d.decisionPower}>
+                            {tm("domainPower", { domain: tm(`domainNames.${d.domain}`), power: tm(`powers.${d.decisionPower}`) })}
+                          </li>
+                        ))}
+                      </ul>
                       <ul data-testid="map-officials">
                         {table.mandate.officials.map((o) => (
                           <li key={`${o.office}-${o.portfolio}`}>

@@ -3,10 +3,12 @@ import { cookies, headers } from "next/headers";
 import { parseServerEnv } from "../../features/config/env.ts";
 import { signUp } from "../../features/identity/accounts.ts";
 import { readClientAddress } from "../../features/identity/client-address.ts";
+import { declarationForAccepting } from "../../features/tables/chair.ts";
 import { acceptInvitation, inspectInvitation } from "../../features/tables/commands.ts";
 import { LOCALE_COOKIE, toLocale } from "../../i18n/locales.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
+import { declarationFromForm } from "../_server/chair-declaration.ts";
 
 /**
  * Creates an account; with an invitation token it also places the account at that table.
@@ -19,7 +21,9 @@ export async function signUpAction(
   const token = String(form.get("invitation") ?? "");
   return runAction(async () => {
     const db = getDb();
-    if (token) await inspectInvitation(db, token);
+    const declaration = declarationFromForm(form);
+    // An unusable link, or a chair invitation without a signed declaration, creates nothing.
+    if (token) declarationForAccepting((await inspectInvitation(db, token)).role, declaration);
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
     const account = await signUp(
       db,
@@ -33,7 +37,7 @@ export async function signUpAction(
       { ip: readClientAddress(await headers()), secret: parseServerEnv().NEXTAUTH_SECRET },
     );
     if (!token) return { tableId: null };
-    const membership = await acceptInvitation(db, account.id, { token });
+    const membership = await acceptInvitation(db, account.id, { token, declaration });
     return { tableId: membership.tableId };
   });
 }

@@ -3,12 +3,24 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { ChairDeclarationFields } from "../_components/chair-declaration-fields.tsx";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
 import { signUpAction } from "./actions.ts";
 
-export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; invitation?: string }) {
+const OWN_PLACE = ["signInName", "pseudonym", "passphrase", "passphraseRepeat"];
+
+export function SignUpForm({
+  callbackUrl,
+  invitation,
+  chairDeclaration = false,
+}: {
+  callbackUrl: string;
+  invitation?: string;
+  /** The invitation is for the chair: signing the independence declaration is part of joining. */
+  chairDeclaration?: boolean;
+}) {
   const t = useTranslations("auth");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -31,7 +43,8 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
   }, [state, callbackUrl, router]);
 
   const fieldError = (name: string) => (state && !state.ok && state.field === name ? te(state.code) : null);
-  const formLevel = state && !state.ok && !state.field ? state : null;
+  // Errors of fields without their own place (the chair's declaration) show above the form.
+  const formLevel = state && !state.ok && (!state.field || !OWN_PLACE.includes(state.field)) ? state : null;
 
   return (
     <form onSubmit={onSubmit} ref={formRef} className="card" noValidate>
@@ -74,6 +87,7 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
         autoComplete="new-password"
         required
       />
+      {chairDeclaration && <ChairDeclarationFields />}
       <button type="submit" disabled={pending || state?.ok}>
         {pending || state?.ok ? t("working") : t("submitSignUp")}
       </button>

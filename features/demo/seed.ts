@@ -107,7 +107,8 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
         accountId: accountOf(person.signInName),
         role: person.role === "chair" ? "observer" : person.role,
         partyId: person.party ? parties.get(person.party) : null,
-        vouchedByPartyId: person.party === "rll" ? parties.get("rll") : null,
+        // Saffier is the sex worker organisation's contact: the one who vouches for its people.
+        partyContact: person.signInName === "saffier",
         createdAt: now,
       },
     });
@@ -125,8 +126,12 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
     decisionReference: "LD-2025-014",
     decisionDate: "2025-03-03",
     scope: "Samen een herzien APV-artikel over thuiswerk en een monitoringsplan opstellen.",
-    domains: ["public_order" as const, "care" as const, "health" as const],
-    decisionPower: "binding_recommendation" as const,
+    // Co-decision on the by-law article (public order); on care and health the table advises.
+    domains: [
+      { domain: "public_order" as const, decisionPower: "co_decision" as const },
+      { domain: "care" as const, decisionPower: "advisory" as const },
+      { domain: "health" as const, decisionPower: "advisory" as const },
+    ],
     issuerCommitment: "Het college neemt de tekst van de tafel over of legt uit waarom het afwijkt.",
     termStart: "2025-03-03",
     termEnd: "2026-03-03",

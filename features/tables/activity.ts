@@ -23,6 +23,7 @@ export const ACTIVITY_ACTIONS = [
   "mandate.amended",
   "commitment.recorded",
   "commitment.breached",
+  "commitment.responded",
   "chair.appointed",
   "chair.declared",
   "invitation.created",
@@ -32,6 +33,8 @@ export const ACTIVITY_ACTIONS = [
   "membership.left",
   "membership.removed",
   "membership.readmitted",
+  "membership.vouched",
+  "membership.contact_changed",
   "fact.proposed",
   "fact.edited",
   "fact.wording_changed",
@@ -100,6 +103,9 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         role: typeof data.role === "string" ? data.role : typeof data.to === "string" ? data.to : null,
         from: typeof data.from === "string" ? data.from : null,
         reason: typeof data.reason === "string" ? data.reason : null,
+        // The chair's note on a breach: theirs, shown with the party and the chair who marked it.
+        note: text(data.note),
+        contact: typeof data.contact === "boolean" ? data.contact : null,
         version: typeof data.version === "number" ? data.version : null,
         // Parties are organisations, so their names may appear; people appear only by pseudonym.
         party: typeof data.party === "string" ? (partyNames.get(data.party) ?? null) : null,

@@ -62,10 +62,27 @@ export async function appointChair(
 
 export const ownDeclarationSchema = chairDeclarationSchema.omit({ membershipId: true });
 
+/** The declaration a chair signs while accepting a chair invitation: "signed" is the explicit tick. */
+export const acceptDeclarationSchema = ownDeclarationSchema.extend({ signed: z.boolean() });
+export type AcceptDeclaration = z.input<typeof acceptDeclarationSchema>;
+
 /**
- * The chair signs their own independence declaration: needed when they joined through a chair
- * invitation rather than being appointed from among the members. The appointer on record is the
- * facilitator who made that invitation.
+ * What accepting an invitation with this role needs of the declaration: nothing for other roles;
+ * for the chair a signed declaration without political office. Throws before anything is written,
+ * so it can also be asked before an account is made for the invitation.
+ */
+export function declarationForAccepting(role: string, input: AcceptDeclaration | undefined) {
+  if (role !== "chair") return null;
+  const parsed = acceptDeclarationSchema.safeParse(input ?? {});
+  if (!parsed.success || !parsed.data.signed) throw new AppError("CHAIR_DECLARATION_NOT_SIGNED", { field: "declarationSigned" });
+  if (parsed.data.holdsPoliticalOffice) throw new AppError("CHAIR_HOLDS_OFFICE", { field: "holdsPoliticalOffice" });
+  return { declaredTies: parsed.data.declaredTies };
+}
+
+/**
+ * The chair signs their own independence declaration: for a chair who joined through a chair
+ * invitation before accepting one included signing it. The appointer on record is the facilitator
+ * who made that invitation.
  */
 export async function signChairDeclaration(
   db: Db,

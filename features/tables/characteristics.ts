@@ -1,7 +1,7 @@
 // The six characteristics of collaborative governance (Wagenaar, via Proud/SoaAids 2018), each
 // met, not met, or not assessable yet — always with the reason, so the table page can show why.
 import type { PartyType } from "../../generated/prisma/enums.ts";
-import { type MandateStanding, mandateStanding } from "./mandates.ts";
+import { type DomainPower, type MandateStanding, mandateStanding, type PolicyDomain } from "./mandates.ts";
 import { presenceWarnings } from "./parties.ts";
 
 export const CHARACTERISTICS = [
@@ -14,15 +14,19 @@ export const CHARACTERISTICS = [
 ] as const;
 export type Characteristic = (typeof CHARACTERISTICS)[number];
 
-export type Assessment = { characteristic: Characteristic; state: "met" | "not_met" | "not_assessable"; reason: string };
+export type Assessment = {
+  characteristic: Characteristic;
+  state: "met" | "not_met" | "not_assessable";
+  reason: string;
+  /** The domains the reason speaks of (authoritative: where the table shares the decision, and where it only advises). */
+  domains?: { shared: PolicyDomain[]; advisory: PolicyDomain[] };
+  /** The parties the reason speaks of (no forum-hopping: whose commitment was breached), by name. */
+  parties?: string[];
+};
 
 export type CharacteristicsInput = {
-  parties: { id: string; type: PartyType; hasDecisionPower: boolean }[];
-  latestMandate?: {
-    decisionPower: "advisory" | "binding_recommendation" | "co_decision" | "delegated_decision";
-    termStart: Date;
-    termEnd: Date;
-  };
+  parties: { id: string; name: string; type: PartyType; hasDecisionPower: boolean }[];
+  latestMandate?: { domains: readonly DomainPower[]; termStart: Date; termEnd: Date };
   commitments: { partyId: string; kind: string; status: "proposed" | "committed" | "breached" | "withdrawn" }[];
   chair: { declared: boolean } | null;
   now: Date;
@@ -35,7 +39,9 @@ export function assessCharacteristics(input: CharacteristicsInput): Assessment[]
   const committedParties = new Set(
     input.commitments.filter((c) => c.kind === "decisions_here" && c.status === "committed").map((c) => c.partyId),
   );
-  const breached = input.commitments.some((c) => c.status === "breached");
+  const breachedBy = [...new Set(input.commitments.filter((c) => c.status === "breached").map((c) => c.partyId))];
+  const breached = breachedBy.length > 0;
+  const allCommitted = input.parties.length > 0 && input.parties.every((p) => committedParties.has(p.id));
   return [
     {
       characteristic: "all_parties",
@@ -52,16 +58,20 @@ export function assessCharacteristics(input: CharacteristicsInput): Assessment[]
     {
       characteristic: "authoritative",
       state: standing.state === "authoritative" ? "met" : "not_met",
-      reason: `mandate_${standing.state}`,
+      // Authoritative where the table shares the decision; the domains where it only advises are named too.
+      reason:
+        standing.state === "authoritative" && standing.advisoryDomains.length > 0
+          ? "mandate_authoritative_partly"
+          : `mandate_${standing.state}`,
+      ...(standing.state === "authoritative" ? { domains: { shared: standing.sharedDomains, advisory: standing.advisoryDomains } } : {}),
     },
     {
       characteristic: "no_forum_hopping",
-      state: breached ? "not_met" : input.parties.length > 0 && input.parties.every((p) => committedParties.has(p.id)) ? "met" : "not_met",
-      reason: breached
-        ? "commitmentBreached"
-        : input.parties.length > 0 && input.parties.every((p) => committedParties.has(p.id))
-          ? "allCommitted"
-          : "notAllCommitted",
+      state: breached ? "not_met" : allCommitted ? "met" : "not_met",
+      reason: breached ? "commitmentBreached" : allCommitted ? "allCommitted" : "notAllCommitted",
+      ...(breached
+        ? { parties: breachedBy.map((id) => input.parties.find((p) => p.id === id)?.name).filter((name): name is string => Boolean(name)) }
+        : {}),
     },
     // Assessing these needs meetings and the fact register, which come later.
     { characteristic: "face_to_face", state: "not_assessable", reason: "needsMeetings" },

@@ -172,12 +172,18 @@ describe("invitations", () => {
     const { tableId, facilitator, members } = await makeTable(t.db, ["delegate"]);
     const { token, id } = await createInvitation(t.db, facilitator.accountId, { tableId, role: "chair" }, now);
     const before = await snapshot(tableId);
-    await expect(acceptInvitation(t.db, facilitator.accountId, { token }, now)).rejects.toMatchObject({ code: "ALREADY_MEMBER" });
-    await expect(acceptInvitation(t.db, members[0]?.accountId ?? "", { token }, now)).rejects.toMatchObject({ code: "ALREADY_MEMBER" });
+    // A chair signs the independence declaration as part of accepting.
+    const declaration = { signed: true, holdsPoliticalOffice: false, declaredTies: "" };
+    await expect(acceptInvitation(t.db, facilitator.accountId, { token, declaration }, now)).rejects.toMatchObject({
+      code: "ALREADY_MEMBER",
+    });
+    await expect(acceptInvitation(t.db, members[0]?.accountId ?? "", { token, declaration }, now)).rejects.toMatchObject({
+      code: "ALREADY_MEMBER",
+    });
     expect(await snapshot(tableId)).toEqual(before);
     expect(await roleOf(members[0]?.membershipId ?? "")).toBe("delegate");
     const newcomer = await makeAccount(t.db);
-    await expect(acceptInvitation(t.db, newcomer.id, { token }, now)).resolves.toMatchObject({ role: "chair" });
+    await expect(acceptInvitation(t.db, newcomer.id, { token, declaration }, now)).resolves.toMatchObject({ role: "chair" });
     expect((await t.db.invitation.findUniqueOrThrow({ where: { id } })).usedAt).toEqual(now);
   });
 

@@ -4,6 +4,7 @@ import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { type AcceptDeclaration, declarationForAccepting } from "./chair.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
 import { createDefaultPhases } from "./phases.ts";
 import { actorFor, can } from "./policy.ts";
@@ -41,7 +42,6 @@ export async function createInvitation(db: Db, accountId: string, input: unknown
   if (role === "delegate" && !partyId && (await db.party.count({ where: { tableId } })) > 0) {
     throw new AppError("DELEGATE_NEEDS_PARTY", { field: "partyId" });
   }
-  const vouched = Boolean(partyId) && parsed.data.vouched;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + validDays * 86_400_000);
   const invitation = await db.$transaction(async (tx) => {
@@ -50,7 +50,6 @@ export async function createInvitation(db: Db, accountId: string, input: unknown
         tableId,
         role,
         partyId,
-        vouched,
         tokenHash: hashInvitationToken(token),
         createdByMembership: membership.id,
         createdAt: now,
@@ -89,7 +88,6 @@ export async function inspectInvitation(db: Db, token: string, now: Date = new D
       tableId: true,
       role: true,
       partyId: true,
-      vouched: true,
       expiresAt: true,
       usedAt: true,
       revokedAt: true,
@@ -108,17 +106,23 @@ export async function inspectInvitation(db: Db, token: string, now: Date = new D
     role: invitation.role,
     partyId: invitation.partyId,
     partyName: party?.name ?? null,
-    vouched: invitation.vouched,
   };
 }
 
 /**
  * Places the account at the invitation's table with its role. Single use is enforced by a
  * conditional update inside the transaction, so two simultaneous accepts cannot both succeed.
+ * A chair signs the independence declaration as part of accepting: without it nothing happens.
  */
-export async function acceptInvitation(db: Db, accountId: string, input: { token: string; tableId?: string }, now: Date = new Date()) {
+export async function acceptInvitation(
+  db: Db,
+  accountId: string,
+  input: { token: string; tableId?: string; declaration?: AcceptDeclaration },
+  now: Date = new Date(),
+) {
   const invitation = await inspectInvitation(db, input.token, now);
   if (input.tableId && input.tableId !== invitation.tableId) throw new AppError("INVITATION_WRONG_TABLE");
+  const declaration = declarationForAccepting(invitation.role, input.declaration);
   return db.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({
       where: { tableId_accountId: { tableId: invitation.tableId, accountId } },
@@ -128,10 +132,15 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
     // Whom the facilitator removed comes back only when the facilitator lets them (readmitMember),
     // not through any link that reaches them.
     if (existing?.removedBy) throw new AppError("REMOVED_FROM_TABLE");
+    // A vouch is the party contact's own act, given once the person is at the table (vouchForMember);
+    // a new place starts without one, and without being anyone's contact.
     const place = {
       role: invitation.role,
       partyId: invitation.partyId,
-      vouchedByPartyId: invitation.vouched ? invitation.partyId : null,
+      vouchedByPartyId: null,
+      vouchedBy: null,
+      vouchedAt: null,
+      partyContact: false,
     };
     // Someone who left and comes back takes up their old membership again, so what they recorded
     // before is theirs again; the audit log keeps both the leaving and the return.
@@ -150,6 +159,30 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
       data: { usedAt: now, usedByMembership: membership.id },
     });
     if (claimed.count !== 1) throw new AppError("INVITATION_USED");
+    if (declaration) {
+      const { createdByMembership } = await tx.invitation.findUniqueOrThrow({
+        where: { id: invitation.id },
+        select: { createdByMembership: true },
+      });
+      // Someone who comes back as chair signs again; an earlier declaration stays on record.
+      const signed = await tx.chairDeclaration.create({
+        data: {
+          tableId: invitation.tableId,
+          membershipId: membership.id,
+          appointedBy: createdByMembership,
+          declaredTies: declaration.declaredTies,
+          noPoliticalOffice: true,
+          noPartyDelegate: true,
+          signedAt: now,
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        tx,
+        { action: "chair.declared", tableId: invitation.tableId, data: { by: membership.id, declaration: signed.id } },
+        now,
+      );
+    }
     await noteAccessChange(tx, { accountId, tableId: invitation.tableId });
     await recordAudit(
       tx,
@@ -161,7 +194,7 @@ export async function acceptInvitation(db: Db, accountId: string, input: { token
           role: invitation.role,
           invitation: invitation.id,
           ...(existing ? { rejoined: true } : {}),
-          ...(invitation.partyId ? { party: invitation.partyId, vouched: invitation.vouched } : {}),
+          ...(invitation.partyId ? { party: invitation.partyId } : {}),
         },
       },
       now,
@@ -192,7 +225,7 @@ export async function changeRole(
     if (!current || !can(actorFor(accountId, current), "table.roles.change", actor.table)) throw new AppError("FORBIDDEN");
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, tableId: input.tableId, ...CURRENT_MEMBER },
-      select: { id: true, role: true, partyId: true },
+      select: { id: true, role: true, partyId: true, partyContact: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
     const changesParty = input.partyId !== undefined && (input.partyId || null) !== target.partyId;
@@ -212,7 +245,9 @@ export async function changeRole(
       const facilitators = await tx.membership.count({ where: { tableId: input.tableId, role: "facilitator", ...CURRENT_MEMBER } });
       if (facilitators <= 1) throw new AppError("LAST_FACILITATOR");
     }
-    await tx.membership.update({ where: { id: target.id }, data: { role: role.data, partyId, updatedAt: now } });
+    // A party's contact is one of its delegates: changing party or role ends being its contact.
+    const partyContact = target.partyContact && role.data === "delegate" && partyId === target.partyId;
+    await tx.membership.update({ where: { id: target.id }, data: { role: role.data, partyId, partyContact, updatedAt: now } });
     await noteAccessChange(tx, { tableId: input.tableId });
     await recordAudit(
       tx,

@@ -30,8 +30,10 @@ const mandate: MandateInput = {
   decisionReference: "LD-2025-014",
   decisionDate: "2025-03-03",
   scope: "Samen een herzien artikel en een monitoringsplan opstellen",
-  domains: ["public_order", "care"],
-  decisionPower: "binding_recommendation",
+  domains: [
+    { domain: "public_order", decisionPower: "binding_recommendation" },
+    { domain: "care", decisionPower: "binding_recommendation" },
+  ],
   termStart: "2025-03-03",
   termEnd: "2027-03-03",
   officials: [
@@ -151,41 +153,42 @@ describe("whether all affected parties are present", () => {
   });
 });
 
-describe("vouched invitations", () => {
-  it("record 'vouched for by' the party, never anything about the person's identity", async () => {
+describe("an invitation for a party", () => {
+  it("places the person for the party without any vouch: vouching is the party contact's act, not the facilitator's", async () => {
     const { tableId, facilitator } = await makeTable(t.db);
     const rll = await addParty(t.db, facilitator.accountId, tableId, { type: "sex_worker_organisation", name: "Stichting Rode Lantaarn" });
-    const withParty = await createInvitation(
+    // An old client still sending the facilitator's tick changes nothing.
+    const invitation = await createInvitation(
       t.db,
       facilitator.accountId,
       { tableId, role: "delegate", partyId: rll.id, vouched: true },
       now,
     );
-    // Vouching needs a party to vouch.
-    const withoutParty = await createInvitation(t.db, facilitator.accountId, { tableId, role: "observer", vouched: true }, now);
-    expect((await t.db.invitation.findUniqueOrThrow({ where: { id: withoutParty.id } })).vouched).toBe(false);
+    expect((await t.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).vouched).toBe(false);
     const saffier = await makeAccount(t.db, { pseudonym: "Saffier" });
-    const membership = await acceptInvitation(t.db, saffier.id, { token: withParty.token }, now);
+    const membership = await acceptInvitation(t.db, saffier.id, { token: invitation.token }, now);
     expect(await t.db.membership.findUniqueOrThrow({ where: { id: membership.id } })).toMatchObject({
       role: "delegate",
       partyId: rll.id,
-      vouchedByPartyId: rll.id,
+      vouchedByPartyId: null,
     });
     const log = await activityOf(t.db, facilitator.accountId, tableId);
     expect(log.find((e) => e.action === "membership.joined")).toMatchObject({
       actor: "Saffier",
-      detail: { role: "delegate", party: "Stichting Rode Lantaarn", vouched: true },
+      detail: { role: "delegate", party: "Stichting Rode Lantaarn", vouched: false },
     });
     expect(JSON.stringify(log)).not.toContain(saffier.signInName);
   });
 });
 
-describe("a chair who joins through an invitation", () => {
+describe("a chair who joined through an invitation before accepting included the declaration", () => {
   it("signs their own independence declaration, with the facilitator who invited them on record", async () => {
     const { tableId, facilitator, members } = await makeTable(t.db, ["delegate"]);
     const invitation = await createInvitation(t.db, facilitator.accountId, { tableId, role: "chair" }, now);
     const lotte = await makeAccount(t.db, { pseudonym: "Lotte" });
-    await acceptInvitation(t.db, lotte.id, { token: invitation.token }, now);
+    // Placed as such a chair was then: the invitation used, no declaration yet.
+    const placed = await t.db.membership.create({ data: { tableId, accountId: lotte.id, role: "chair" }, select: { id: true } });
+    await t.db.invitation.update({ where: { id: invitation.id }, data: { usedAt: now, usedByMembership: placed.id } });
     expect(await chairStanding(t.db, tableId)).toEqual({ declared: false });
     const before = await tableOverview(t.db, facilitator.accountId, tableId, now);
     expect(before.characteristics.find((c) => c.characteristic === "facilitative_chair")).toMatchObject({
@@ -344,7 +347,11 @@ describe("the governance map", () => {
       t.db,
       secret.facilitator.accountId,
       secret.tableId,
-      { ...mandate, domains: ["labour_income"], officials: [{ office: "Wethouder", portfolio: "Werk", domains: ["labour_income"] }] },
+      {
+        ...mandate,
+        domains: [{ domain: "labour_income", decisionPower: "advisory" }],
+        officials: [{ office: "Wethouder", portfolio: "Werk", domains: ["labour_income"] }],
+      },
       now,
     );
     await changeTableStatus(t.db, closed.facilitator.accountId, closed.tableId, "closed", now);
@@ -380,7 +387,18 @@ describe("the Lindendam demo", () => {
     expect(overview.phases.map((p) => p.kind)).toHaveLength(7);
     expect(overview.phases.every((p) => p.deliverables.length > 0)).toBe(true);
     expect(overview.phases.find((p) => p.current)?.kind).toBe("problem_definition");
-    expect(overview.latestMandate).toMatchObject({ version: 2, decisionReference: "LD-2025-014", decisionPower: "binding_recommendation" });
+    expect(overview.latestMandate).toMatchObject({ version: 2, decisionReference: "LD-2025-014" });
+    // Co-decision on the by-law article, advisory on care and health.
+    expect(overview.latestMandate?.domains).toEqual([
+      { domain: "public_order", decisionPower: "co_decision" },
+      { domain: "care", decisionPower: "advisory" },
+      { domain: "health", decisionPower: "advisory" },
+    ]);
+    expect(overview.characteristics.find((a) => a.characteristic === "authoritative")).toMatchObject({
+      state: "met",
+      reason: "mandate_authoritative_partly",
+      domains: { shared: ["public_order"], advisory: ["care", "health"] },
+    });
     expect(overview.latestMandate?.officials.map((o) => o.office)).toEqual(["Burgemeester", "Wethouder"]);
     expect(await chairDeclarations(t.db, tableId)).toEqual([
       expect.objectContaining({

@@ -2,11 +2,20 @@
 // their mandates and responsible officials, and which policy domains are covered, twice, or not.
 import type { DecisionPower, IssuingBody, TableStatus } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
-import { type MandateStanding, mandateHistory, mandateStanding, type Official, POLICY_DOMAINS } from "./mandates.ts";
+import {
+  type DomainPower,
+  type MandateStanding,
+  mandateHistory,
+  mandateStanding,
+  type Official,
+  POLICY_DOMAINS,
+  type PolicyDomain,
+  SHARED_DECISION_POWERS,
+} from "./mandates.ts";
 import { actorFor, can } from "./policy.ts";
 import { CURRENT_MEMBER } from "./queries.ts";
 
-export type PolicyDomain = (typeof POLICY_DOMAINS)[number];
+export type { PolicyDomain };
 
 type MapEntry = {
   id: string;
@@ -17,8 +26,8 @@ type MapEntry = {
   mandate: {
     issuingBody: IssuingBody;
     decisionReference: string;
-    decisionPower: DecisionPower;
-    domains: PolicyDomain[];
+    /** Each covered domain with the table's decision power there. */
+    domains: DomainPower[];
     officials: Official[];
     dual: boolean;
   } | null;
@@ -71,8 +80,7 @@ export async function governanceMap(db: Db, accountId: string | null, municipali
         ? {
             issuingBody: latest.issuingBody,
             decisionReference: latest.decisionReference,
-            decisionPower: latest.decisionPower,
-            domains: latest.domains as PolicyDomain[],
+            domains: latest.domains,
             officials: latest.officials,
             // Several responsible office-holders share this mandate (e.g. mayor and alderman).
             dual: latest.officials.length > 1,
@@ -81,13 +89,18 @@ export async function governanceMap(db: Db, accountId: string | null, municipali
     });
   }
   const coverage = POLICY_DOMAINS.map((domain) => {
-    const coveringTables = entries.filter((e) => e.mandate?.domains.includes(domain) && e.standing.state !== "lapsed");
+    const powerIn = (e: MapEntry): DecisionPower | null => e.mandate?.domains.find((d) => d.domain === domain)?.decisionPower ?? null;
+    const coveringTables = entries.filter((e) => powerIn(e) !== null && e.standing.state !== "lapsed");
     const officials = coveringTables.flatMap((e) =>
       (e.mandate?.officials ?? []).filter((o) => o.domains.includes(domain)).map((o) => ({ ...o, tableId: e.id, tableTitle: e.title })),
     );
     return {
       domain,
-      tables: coveringTables.map((e) => ({ id: e.id, title: e.title })),
+      // Per table the power it has in this domain: a table may co-decide on one domain and only advise on another.
+      tables: coveringTables.map((e) => {
+        const decisionPower = powerIn(e) as DecisionPower;
+        return { id: e.id, title: e.title, decisionPower, shared: SHARED_DECISION_POWERS.includes(decisionPower) };
+      }),
       officials,
       state: coveringTables.length === 0 ? "uncovered" : coveringTables.length > 1 ? "overlap" : "covered",
     };

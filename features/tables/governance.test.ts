@@ -24,8 +24,10 @@ const lindendamMandate = {
   decisionReference: "LD-2025-014",
   decisionDate: "2025-03-03",
   scope: "Samen een herzien artikel en een monitoringsplan opstellen",
-  domains: ["public_order" as const, "care" as const],
-  decisionPower: "binding_recommendation" as const,
+  domains: [
+    { domain: "public_order" as const, decisionPower: "binding_recommendation" as const },
+    { domain: "care" as const, decisionPower: "binding_recommendation" as const },
+  ],
   issuerCommitment: "De tekst van de tafel voorleggen of afwijkingen uitleggen",
   termStart: "2025-03-03",
   termEnd: "2026-03-03",
@@ -148,7 +150,12 @@ describe("mandate", () => {
       [1, "2026-03-03"],
     ]);
     expect(history[0]?.officials.map((o) => o.portfolio)).toEqual(["Openbare orde", "Zorg"]);
-    expect(mandateStanding(history[0], now)).toEqual({ state: "authoritative", until: new Date("2026-06-03T00:00:00Z") });
+    expect(mandateStanding(history[0], now)).toEqual({
+      state: "authoritative",
+      until: new Date("2026-06-03T00:00:00Z"),
+      sharedDomains: ["public_order", "care"],
+      advisoryDomains: [],
+    });
     expect(mandateStanding(history[0], new Date("2026-07-01T00:00:00Z")).state).toBe("lapsed");
   });
 
@@ -205,10 +212,14 @@ describe("the six characteristics", () => {
     ]);
     const full = assessCharacteristics({
       parties: [
-        { id: "a", type: "sex_worker_organisation", hasDecisionPower: false },
-        { id: "b", type: "municipality_department", hasDecisionPower: true },
+        { id: "a", name: "RLL", type: "sex_worker_organisation", hasDecisionPower: false },
+        { id: "b", name: "Gemeente", type: "municipality_department", hasDecisionPower: true },
       ],
-      latestMandate: { decisionPower: "binding_recommendation", termStart: new Date("2025-03-03"), termEnd: new Date("2026-03-03") },
+      latestMandate: {
+        domains: [{ domain: "care", decisionPower: "binding_recommendation" }],
+        termStart: new Date("2025-03-03"),
+        termEnd: new Date("2026-03-03"),
+      },
       commitments: [
         { partyId: "a", kind: "decisions_here", status: "committed" },
         { partyId: "b", kind: "decisions_here", status: "committed" },

@@ -13,6 +13,13 @@ export const POLICY_DOMAINS = ["public_order", "care", "zoning_permits", "labour
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "INVALID_DATE" });
 
+export type PolicyDomain = (typeof POLICY_DOMAINS)[number];
+
+/** A covered domain and the decision power the table has there. */
+export type DomainPower = { domain: PolicyDomain; decisionPower: DecisionPower };
+
+export const domainPowerSchema = z.object({ domain: z.enum(POLICY_DOMAINS), decisionPower: z.enum(DECISION_POWERS) });
+
 export const officialSchema = z.object({
   office: z.string().trim().min(2, { message: "OFFICIAL_INVALID" }).max(120, { message: "OFFICIAL_INVALID" }),
   portfolio: z.string().trim().max(120, { message: "OFFICIAL_INVALID" }).default(""),
@@ -26,8 +33,8 @@ export const mandateSchema = z
     decisionReference: z.string().trim().min(1, { message: "MANDATE_REFERENCE_REQUIRED" }).max(120, { message: "INVALID_INPUT" }),
     decisionDate: isoDay,
     scope: z.string().trim().min(3, { message: "MANDATE_SCOPE_REQUIRED" }).max(2000, { message: "INVALID_INPUT" }),
-    domains: z.array(z.enum(POLICY_DOMAINS)).min(1, { message: "MANDATE_DOMAINS_REQUIRED" }),
-    decisionPower: z.enum(DECISION_POWERS),
+    /** Each covered domain with its own decision power. */
+    domains: z.array(domainPowerSchema).min(1, { message: "MANDATE_DOMAINS_REQUIRED" }).max(POLICY_DOMAINS.length),
     issuerCommitment: z.string().trim().max(2000, { message: "INVALID_INPUT" }).default(""),
     termStart: isoDay,
     termEnd: isoDay,
@@ -35,7 +42,11 @@ export const mandateSchema = z
     officials: z.array(officialSchema).min(1, { message: "MANDATE_OFFICIAL_REQUIRED" }).max(10),
     attachments: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
   })
-  .refine((m) => m.termStart < m.termEnd, { message: "MANDATE_TERM_INVALID", path: ["termEnd"] });
+  .refine((m) => m.termStart < m.termEnd, { message: "MANDATE_TERM_INVALID", path: ["termEnd"] })
+  .refine((m) => new Set(m.domains.map((d) => d.domain)).size === m.domains.length, {
+    message: "MANDATE_DOMAIN_TWICE",
+    path: ["domains"],
+  });
 export type MandateInput = z.input<typeof mandateSchema>;
 
 const CODES = new Set<string>([
@@ -46,6 +57,7 @@ const CODES = new Set<string>([
   "MANDATE_DOMAINS_REQUIRED",
   "MANDATE_OFFICIAL_REQUIRED",
   "MANDATE_TERM_INVALID",
+  "MANDATE_DOMAIN_TWICE",
 ]);
 
 function parse(input: MandateInput) {
@@ -55,6 +67,9 @@ function parse(input: MandateInput) {
     const code = (CODES.has(issue?.message ?? "") ? issue?.message : "INVALID_INPUT") as ErrorCode;
     throw new AppError(code, { field: String(issue?.path[0] ?? "") });
   }
+  // Someone must answer for every domain the table has a say in.
+  const unanswered = parsed.data.domains.find((d) => !parsed.data.officials.some((o) => o.domains.includes(d.domain)));
+  if (unanswered) throw new AppError("MANDATE_DOMAIN_WITHOUT_OFFICIAL", { field: "officials", domain: unanswered.domain });
   return parsed.data;
 }
 
@@ -83,8 +98,7 @@ export async function recordMandate(
         decisionReference: data.decisionReference,
         decisionDate: day(data.decisionDate),
         scope: data.scope,
-        domains: data.domains,
-        decisionPower: data.decisionPower,
+        domains: { create: data.domains.map((d) => ({ domain: d.domain, decisionPower: d.decisionPower })) },
         issuerCommitment: data.issuerCommitment,
         termStart: day(data.termStart),
         termEnd: day(data.termEnd),
@@ -106,30 +120,63 @@ export async function recordMandate(
   });
 }
 
-/** All versions, newest first. Readable by members and, for public tables, in the summary. */
+const isPolicyDomain = (value: string): value is PolicyDomain => (POLICY_DOMAINS as readonly string[]).includes(value);
+const domainOrder = (a: DomainPower, b: DomainPower) => POLICY_DOMAINS.indexOf(a.domain) - POLICY_DOMAINS.indexOf(b.domain);
+
+/** All versions, newest first, each with its domains and their powers. Readable by members and, for public tables, in the summary. */
 export async function mandateHistory(db: Db, tableId: string) {
-  const versions = await db.mandateVersion.findMany({ where: { tableId }, orderBy: { version: "desc" } });
-  return versions.map((v) => ({ ...v, officials: z.array(officialSchema).catch([]).parse(v.officials) }));
+  const versions = await db.mandateVersion.findMany({
+    where: { tableId },
+    orderBy: { version: "desc" },
+    include: { domains: { select: { domain: true, decisionPower: true } } },
+  });
+  return versions.map((v) => ({
+    ...v,
+    domains: v.domains
+      .filter((d): d is DomainPower => isPolicyDomain(d.domain))
+      .map((d) => ({ domain: d.domain, decisionPower: d.decisionPower }))
+      .sort(domainOrder),
+    officials: z.array(officialSchema).catch([]).parse(v.officials),
+  }));
 }
 
-const AUTHORITATIVE_POWERS: readonly DecisionPower[] = ["binding_recommendation", "co_decision", "delegated_decision"];
+/** Powers with which the table shares in deciding, rather than only advising. */
+export const SHARED_DECISION_POWERS: readonly DecisionPower[] = ["binding_recommendation", "co_decision", "delegated_decision"];
+
+/**
+ * The domains in which the table shares decision power: binding recommendation, co-decision or
+ * delegated decision. A table counts as having shared decision power when at least one domain of
+ * its current mandate is among them; advisory on every domain is consultation, not a say.
+ */
+export function sharedDecisionDomains(domains: readonly DomainPower[]): PolicyDomain[] {
+  return domains.filter((d) => SHARED_DECISION_POWERS.includes(d.decisionPower)).map((d) => d.domain);
+}
+
+/** Whether a mandate's domains give the table shared decision power (see sharedDecisionDomains). */
+export function hasSharedDecisionPower(domains: readonly DomainPower[]): boolean {
+  return sharedDecisionDomains(domains).length > 0;
+}
 
 export type MandateStanding =
   | { state: "none" }
-  | { state: "authoritative"; until: Date }
+  | { state: "authoritative"; until: Date; sharedDomains: PolicyDomain[]; advisoryDomains: PolicyDomain[] }
   | { state: "advisory"; until: Date }
   | { state: "not_started"; from: Date }
   | { state: "lapsed"; since: Date };
 
-/** Whether the table is authoritative (gezaghebbend) now: a current mandate with power to decide. */
+/**
+ * Whether the table is authoritative (gezaghebbend) now: a current mandate with shared decision
+ * power in at least one domain. Says in which domains it shares the decision and where it only advises.
+ */
 export function mandateStanding(
-  latest: { decisionPower: DecisionPower; termStart: Date; termEnd: Date } | undefined,
+  latest: { domains: readonly DomainPower[]; termStart: Date; termEnd: Date } | undefined,
   now: Date,
 ): MandateStanding {
   if (!latest) return { state: "none" };
   if (now < latest.termStart) return { state: "not_started", from: latest.termStart };
   if (now >= latest.termEnd) return { state: "lapsed", since: latest.termEnd };
-  return AUTHORITATIVE_POWERS.includes(latest.decisionPower)
-    ? { state: "authoritative", until: latest.termEnd }
-    : { state: "advisory", until: latest.termEnd };
+  const sharedDomains = sharedDecisionDomains(latest.domains);
+  if (sharedDomains.length === 0) return { state: "advisory", until: latest.termEnd };
+  const advisoryDomains = latest.domains.map((d) => d.domain).filter((d) => !sharedDomains.includes(d));
+  return { state: "authoritative", until: latest.termEnd, sharedDomains, advisoryDomains };
 }

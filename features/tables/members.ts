@@ -8,7 +8,7 @@ import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
-import { membershipEndProblem } from "./policy.ts";
+import { mayBePartyContact, membershipEndProblem, vouchProblem } from "./policy.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -114,4 +114,75 @@ export async function removedMembers(db: Db, accountId: string, tableId: string)
     select: { id: true, role: true, leftAt: true, account: { select: { pseudonym: true } } },
   });
   return rows.map((row) => ({ membershipId: row.id, role: row.role, removedAt: row.leftAt as Date, pseudonym: row.account.pseudonym }));
+}
+
+/**
+ * The facilitator marks a delegate as their party's contact (or no longer): the person who vouches
+ * for the party's people. Only someone who takes part for a party as its delegate can be it.
+ */
+export async function setPartyContact(
+  db: Db,
+  accountId: string,
+  input: { tableId: string; membershipId: string; contact: boolean },
+  now: Date = new Date(),
+): Promise<void> {
+  const actor = await authorize(db, accountId, input.tableId, "party.contact.set");
+  if (!isUuid(input.membershipId)) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, tableId: input.tableId, ...CURRENT_MEMBER },
+      select: { id: true, role: true, partyId: true, partyContact: true },
+    });
+    if (!target) throw new AppError("NOT_FOUND");
+    if (input.contact && !mayBePartyContact(target)) throw new AppError("NOT_A_PARTY_DELEGATE", { field: "membershipId" });
+    if (target.partyContact === input.contact) return;
+    await tx.membership.update({ where: { id: target.id }, data: { partyContact: input.contact, updatedAt: now } });
+    await recordAudit(
+      tx,
+      {
+        action: "membership.contact_changed",
+        tableId: input.tableId,
+        data: { by: actor.id, membership: target.id, party: target.partyId, contact: input.contact },
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * The party's contact vouches for a member of their own party, instead of any identity proof. The
+ * vouch is the contact's: it records which contact gave it and when, and the log shows it as said
+ * for the party. Only the vouch is stored, nothing about the person's identity.
+ */
+export async function vouchForMember(
+  db: Db,
+  accountId: string,
+  input: { tableId: string; membershipId: string },
+  now: Date = new Date(),
+): Promise<void> {
+  const actor = await authorize(db, accountId, input.tableId, "members.vouch");
+  if (!isUuid(input.membershipId)) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    const contact = await tx.membership.findUniqueOrThrow({ where: { id: actor.id }, select: { partyContact: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, tableId: input.tableId, ...CURRENT_MEMBER },
+      select: { id: true, partyId: true, vouchedByPartyId: true },
+    });
+    if (!target) throw new AppError("NOT_FOUND");
+    const problem = vouchProblem(
+      { membershipId: actor.id, role: actor.role, partyId: actor.partyId, partyContact: contact.partyContact },
+      { membershipId: target.id, partyId: target.partyId, vouched: target.vouchedByPartyId !== null },
+    );
+    if (problem) throw new AppError(problem);
+    const updated = await tx.membership.updateMany({
+      where: { id: target.id, vouchedByPartyId: null },
+      data: { vouchedByPartyId: actor.partyId, vouchedBy: actor.id, vouchedAt: now, updatedAt: now },
+    });
+    if (updated.count !== 1) throw new AppError("ALREADY_VOUCHED");
+    await recordAudit(
+      tx,
+      { action: "membership.vouched", tableId: input.tableId, data: { by: actor.id, membership: target.id, party: actor.partyId } },
+      now,
+    );
+  });
 }

@@ -17,6 +17,4 @@ export const createInvitationSchema = z.object({
   validDays: z.coerce.number().int().min(INVITATION_DAYS.min).max(INVITATION_DAYS.max).default(INVITATION_DAYS.default),
   /** The party the invitee will take part for; "" or absent for none. */
   partyId: z.union([z.literal(""), z.string().uuid()]).optional(),
-  /** The party's contact vouches for the invitee, instead of any identity proof. */
-  vouched: z.boolean().default(false),
 });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "./model.ts";
 import {
+  breachResponseProblem,
   can,
   canCreateTable,
+  mayBePartyContact,
   membershipEndProblem,
   TABLE_ACTIONS,
   TABLE_STATUSES,
   type TableAction,
   type TableActor,
   type TableState,
+  vouchProblem,
 } from "./policy.ts";
 
 // The whole matrix for an open table (in preparation or active), written out so a change to any
@@ -83,7 +86,7 @@ describe("table policy", () => {
         .filter((k) => !k.includes("("))
         .sort(),
     ).toEqual([...ROLES, "non-member", "signed-out"].sort());
-    expect([...COLUMNS, ...MEMBERSHIP_COLUMNS].sort()).toEqual([...TABLE_ACTIONS].sort());
+    expect([...COLUMNS, ...MEMBERSHIP_COLUMNS, ...VOICE_COLUMNS].sort()).toEqual([...TABLE_ACTIONS].sort());
   });
 
   for (const status of ["in_preparation", "active", "paused", "closed"] as const) {
@@ -182,4 +185,84 @@ describe("leaving and removing members", () => {
       expect(membershipEndProblem({ kind, self, targetRole, facilitators })).toBe(expected);
     });
   }
+});
+
+// A party's own word: answering a breach, naming the party's contact, vouching. [open, closed] per role.
+const VOICE_COLUMNS: TableAction[] = ["commitments.respond", "party.contact.set", "members.vouch"];
+//                                  respond(open, closed) contact(open, closed) vouch(open, closed)
+const VOICE: Record<string, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  facilitator: /*   */ [N, N, Y, N, N, N],
+  chair: /*         */ [N, N, N, N, N, N],
+  secretary: /*     */ [N, N, N, N, N, N],
+  delegate: /*      */ [Y, N, N, N, Y, N],
+  observer: /*      */ [N, N, N, N, N, N],
+  treasurer: /*     */ [N, N, N, N, N, N],
+  "non-member": /*  */ [N, N, N, N, N, N],
+  "signed-out": /*  */ [N, N, N, N, N, N],
+};
+
+describe("a party's own word: replies to breaches, contacts and vouches", () => {
+  for (const [who, cells] of Object.entries(VOICE)) {
+    for (const status of TABLE_STATUSES) {
+      const closed = status === "closed";
+      const table: TableState = { status, publicSummary: true };
+      it(`${who} when ${status}`, () => {
+        VOICE_COLUMNS.forEach((action, index) => {
+          expect(can(actor(who), action, table), action).toBe(cells[index * 2 + (closed ? 1 : 0)]);
+        });
+      });
+    }
+  }
+
+  // role, own party?, commitment status → problem
+  const replies: [Role, boolean, "proposed" | "committed" | "breached" | "withdrawn", string | null][] = [
+    ["delegate", true, "breached", null],
+    ["delegate", false, "breached", "FORBIDDEN"],
+    ["delegate", true, "committed", "COMMITMENT_NOT_BREACHED"],
+    ["delegate", true, "withdrawn", "COMMITMENT_NOT_BREACHED"],
+    ["chair", false, "breached", "FORBIDDEN"],
+    ["facilitator", false, "breached", "FORBIDDEN"],
+    // Someone whose membership names the party but who is not its delegate does not speak for it.
+    ["observer", true, "breached", "FORBIDDEN"],
+    ["secretary", true, "breached", "FORBIDDEN"],
+  ];
+  for (const [role, own, status, expected] of replies) {
+    it(`a ${role} of ${own ? "the" : "another"} party replying to a ${status} commitment: ${expected ?? "allowed"}`, () => {
+      const actorParty = own ? "party-a" : "party-b";
+      expect(breachResponseProblem({ role, partyId: actorParty }, { partyId: "party-a", status })).toBe(expected);
+    });
+  }
+
+  // role, is contact?, target: self / same party / other party / no party, already vouched → problem
+  const vouches: [Role, boolean, "self" | "same" | "other" | "none", boolean, string | null][] = [
+    ["delegate", true, "same", false, null],
+    ["delegate", true, "same", true, "ALREADY_VOUCHED"],
+    ["delegate", true, "self", false, "FORBIDDEN"],
+    ["delegate", true, "other", false, "FORBIDDEN"],
+    ["delegate", true, "none", false, "FORBIDDEN"],
+    ["delegate", false, "same", false, "FORBIDDEN"],
+    ["facilitator", false, "same", false, "FORBIDDEN"],
+    ["facilitator", true, "same", false, "FORBIDDEN"],
+    ["chair", false, "same", false, "FORBIDDEN"],
+    ["observer", true, "same", false, "FORBIDDEN"],
+  ];
+  for (const [role, contact, target, vouched, expected] of vouches) {
+    it(`a ${role}${contact ? " marked as contact" : ""} vouching for ${target} (${vouched ? "vouched" : "not vouched"}): ${expected ?? "allowed"}`, () => {
+      const actorRecord = { membershipId: "m-1", role, partyId: "party-a", partyContact: contact };
+      const targetRecord = {
+        membershipId: target === "self" ? "m-1" : "m-2",
+        partyId: target === "other" ? "party-b" : target === "none" ? null : "party-a",
+        vouched,
+      };
+      expect(vouchProblem(actorRecord, targetRecord)).toBe(expected);
+    });
+  }
+
+  it("lets only a delegate who takes part for a party be its contact", () => {
+    expect(mayBePartyContact({ role: "delegate", partyId: "party-a" })).toBe(true);
+    expect(mayBePartyContact({ role: "delegate", partyId: null })).toBe(false);
+    for (const role of ["facilitator", "chair", "secretary", "observer", "treasurer"] as const) {
+      expect(mayBePartyContact({ role, partyId: "party-a" })).toBe(false);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // Who may do what at a table, given the table's state. Pure functions, tested as a full
 // role × action × status matrix in policy.test.ts; every route and the realtime server ask
 // these, never their own rules. Participation has its own actions in features/participation/policy.ts.
-import type { PartyType, TableStatus } from "../../generated/prisma/enums.ts";
+import type { CommitmentStatus, PartyType, TableStatus } from "../../generated/prisma/enums.ts";
 import type { ErrorCode } from "../shared/app-error.ts";
 import type { Role } from "./model.ts";
 
@@ -20,12 +20,15 @@ export const TABLE_ACTIONS = [
   "mandate.record",
   "commitments.record",
   "commitments.breach",
+  "commitments.respond",
   "chair.declare",
   "decisions.vote",
   "notes.read",
   "notes.write",
   "table.leave",
   "table.members.remove",
+  "party.contact.set",
+  "members.vouch",
   "facts.view",
   "facts.propose",
   "facts.edit",
@@ -84,6 +87,8 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "commitments.record": { who: only("facilitator", "delegate"), whenClosed: false },
   // Holding parties to their word is the neutral chair's job.
   "commitments.breach": { who: only("chair"), whenClosed: false },
+  // A party answers a breach the chair marked through its own delegates (own party checked by breachResponseProblem).
+  "commitments.respond": { who: only("delegate"), whenClosed: false },
   // The chair signs their own independence declaration when they joined through an invitation.
   "chair.declare": { who: only("chair"), whenClosed: false },
   // Support for a decision is given per party, by its delegates. The neutral chair never votes.
@@ -94,6 +99,10 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "table.leave": { who: everyone, whenClosed: true },
   // Removing someone (and letting them back in) is the facilitator's, like roles.
   "table.members.remove": { who: only("facilitator"), whenClosed: false },
+  // Which delegate is their party's contact is settled with the facilitator, like the parties themselves.
+  "party.contact.set": { who: only("facilitator"), whenClosed: false },
+  // Vouching is the party contact's own act (which delegate, and for whom: vouchProblem).
+  "members.vouch": { who: only("delegate"), whenClosed: false },
   // The fact register (record-level rules in features/facts/policy.ts). Everyone at the table
   // reads it and its exports, also once the table is closed.
   "facts.view": { who: everyone, whenClosed: true },
@@ -145,4 +154,38 @@ export function membershipEndProblem(end: {
   if (end.kind === "remove" && end.self) return "FORBIDDEN";
   if (end.targetRole === "facilitator" && end.facilitators <= 1) return "LAST_FACILITATOR";
   return null;
+}
+
+/**
+ * Record-level rule for answering a breach: only a delegate of the party whose commitment the
+ * chair marked as breached, and only once it is marked. The reply is the party's own record beside
+ * the chair's note; nobody else answers for the party, and the chair's note is never changed.
+ */
+export function breachResponseProblem(
+  actor: { role: Role; partyId: string | null },
+  commitment: { partyId: string; status: CommitmentStatus },
+): Extract<ErrorCode, "FORBIDDEN" | "COMMITMENT_NOT_BREACHED"> | null {
+  if (actor.role !== "delegate" || actor.partyId !== commitment.partyId) return "FORBIDDEN";
+  if (commitment.status !== "breached") return "COMMITMENT_NOT_BREACHED";
+  return null;
+}
+
+/**
+ * Record-level rule for vouching: the party's contact (a delegate of that party marked as its
+ * contact) vouches for another current member of the same party, once. Nobody else vouches —
+ * not the facilitator, not another party's contact — so a vouch always is the contact's word.
+ */
+export function vouchProblem(
+  actor: { membershipId: string; role: Role; partyId: string | null; partyContact: boolean },
+  target: { membershipId: string; partyId: string | null; vouched: boolean },
+): Extract<ErrorCode, "FORBIDDEN" | "ALREADY_VOUCHED"> | null {
+  if (actor.role !== "delegate" || !actor.partyContact || !actor.partyId) return "FORBIDDEN";
+  if (target.membershipId === actor.membershipId || target.partyId !== actor.partyId) return "FORBIDDEN";
+  if (target.vouched) return "ALREADY_VOUCHED";
+  return null;
+}
+
+/** Who can be marked as a party's contact: a current delegate who takes part for a party. */
+export function mayBePartyContact(target: { role: Role; partyId: string | null }): boolean {
+  return target.role === "delegate" && target.partyId !== null;
 }

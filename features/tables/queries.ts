@@ -127,7 +127,14 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       memberships: {
         where: CURRENT_MEMBER,
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, partyId: true, vouchedByPartyId: true, account: { select: { pseudonym: true } } },
+        select: {
+          id: true,
+          role: true,
+          partyId: true,
+          vouchedByPartyId: true,
+          partyContact: true,
+          account: { select: { pseudonym: true } },
+        },
       },
     },
   });
@@ -151,6 +158,7 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       role: m.role,
       partyId: m.partyId,
       vouchedByPartyId: m.vouchedByPartyId,
+      partyContact: m.partyContact,
       pseudonym: m.account.pseudonym,
     })),
   };

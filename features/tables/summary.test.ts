@@ -30,7 +30,13 @@ const id = (name: string) => accounts.get(name) ?? "";
 describe("the Lindendam demo table", () => {
   it("shows an authoritative mandate until 3 March 2027 and which characteristics are met", async () => {
     const overview = await tableOverview(t.db, id("noor"), tableId, now);
-    expect(overview.standing).toEqual({ state: "authoritative", until: new Date("2027-03-03T00:00:00Z") });
+    // Co-decision on the by-law article (public order); advisory on care and health.
+    expect(overview.standing).toEqual({
+      state: "authoritative",
+      until: new Date("2027-03-03T00:00:00Z"),
+      sharedDomains: ["public_order"],
+      advisoryDomains: ["care", "health"],
+    });
     expect(overview.parties).toHaveLength(7);
     expect(overview.warnings).toEqual([]);
     expect(Object.fromEntries(overview.characteristics.map((c) => [c.characteristic, c.state]))).toEqual({

@@ -31,8 +31,8 @@ export async function publicSummary(db: Db, accountId: string | null, tableId: s
       ? {
           issuingBody: latest.issuingBody,
           decisionReference: latest.decisionReference,
-          decisionPower: latest.decisionPower,
           scope: latest.scope,
+          /** Each covered domain with the table's decision power there. */
           domains: latest.domains,
         }
       : null,

@@ -42,15 +42,14 @@ export default async function InvitePage({ params }: Props) {
       <p className="lead">
         {t("lead", { role: tr(invitation.role) })}
         {invitation.partyName && ` ${tt("forParty", { party: invitation.partyName })}`}
-        {invitation.vouched && invitation.partyName && ` (${tt("vouchedBy", { party: invitation.partyName })})`}
       </p>
       {invitation.role === "chair" && <p className="alert alert-info">{t("chairNote")}</p>}
       {session ? (
-        <AcceptInvitation token={token} />
+        <AcceptInvitation token={token} chair={invitation.role === "chair"} />
       ) : (
         <>
           <h2>{t("signUpToJoin")}</h2>
-          <SignUpForm callbackUrl={path} invitation={token} />
+          <SignUpForm callbackUrl={path} invitation={token} chairDeclaration={invitation.role === "chair"} />
           <p>
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`}>{t("signInToJoin")}</Link>
           </p>

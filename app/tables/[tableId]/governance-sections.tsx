@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatDay } from "../../../features/shared/dates.ts";
+import { formatDate, formatDateTime, formatDay } from "../../../features/shared/dates.ts";
 import type { chairDeclarations } from "../../../features/tables/chair.ts";
 import type { Assessment } from "../../../features/tables/characteristics.ts";
-import { COMMITMENT_KINDS } from "../../../features/tables/commitments.ts";
+import { COMMITMENT_KINDS, type CommitmentVoice } from "../../../features/tables/commitments.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
-import type { MandateStanding } from "../../../features/tables/mandates.ts";
+import type { MandateStanding, PolicyDomain } from "../../../features/tables/mandates.ts";
 import type { tableOverview } from "../../../features/tables/overview.ts";
 import { PARTY_TYPES, REPRESENTATIONS } from "../../../features/tables/parties.ts";
-import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
+import { breachResponseProblem, TABLE_STATUSES } from "../../../features/tables/policy.ts";
 import type { tableForMember } from "../../../features/tables/queries.ts";
 import {
   addPartyAction,
@@ -17,6 +17,7 @@ import {
   breachCommitmentAction,
   changeStatusAction,
   recordCommitmentAction,
+  respondToBreachAction,
   signChairDeclarationAction,
   updateDetailsAction,
   updatePartyAction,
@@ -42,6 +43,8 @@ const CHARACTERISTIC_PAGE: Record<Assessment["characteristic"], string> = {
 
 export async function CharacteristicsPanel({ assessments, tableId }: { assessments: Assessment[]; tableId: string }) {
   const t = await getTranslations("characteristics");
+  const tm = await getTranslations("mandate");
+  const domainList = (domains: PolicyDomain[]) => domains.map((d) => tm(`domainNames.${d}`)).join(", ");
   return (
     <section aria-labelledby="characteristics" className="card">
       <h2 id="characteristics" style={{ marginTop: 0 }}>
@@ -55,7 +58,19 @@ export async function CharacteristicsPanel({ assessments, tableId }: { assessmen
                 <Link href={`/tables/${tableId}${CHARACTERISTIC_PAGE[a.characteristic]}`}>{t(`names.${a.characteristic}`)}</Link>
               </strong>
               <br />
-              <span className="hint">{t(`reasons.${a.reason}`)}</span>
+              <span className="hint">
+                {t(`reasons.${a.reason}` as "reasons.allPresent", {
+                  shared: domainList(a.domains?.shared ?? []),
+                  advisory: domainList(a.domains?.advisory ?? []),
+                  parties: (a.parties ?? []).join(", "),
+                })}
+              </span>
+              {a.characteristic === "authoritative" && (
+                <>
+                  <br />
+                  <span className="hint">{tm("sharedPowerHelp")}</span>
+                </>
+              )}
             </span>
             <span className={`badge state-${a.state}`}>
               <span aria-hidden="true">{STATE_ICON[a.state]} </span>
@@ -75,9 +90,13 @@ export async function StandingText({ standing }: { standing: MandateStanding }) 
   switch (standing.state) {
     case "none":
       return <>{t("none")}</>;
-    case "authoritative":
+    case "authoritative": {
+      const tm = await getTranslations("mandate");
+      const domains = standing.sharedDomains.map((d) => tm(`domainNames.${d}`)).join(", ");
+      return <>{t("authoritative", { date: day(standing.until), domains })}</>;
+    }
     case "advisory":
-      return <>{t(standing.state, { date: day(standing.until) })}</>;
+      return <>{t("advisory", { date: day(standing.until) })}</>;
     case "not_started":
       return <>{t("not_started", { date: day(standing.from) })}</>;
     case "lapsed":
@@ -109,6 +128,15 @@ export async function AboutSection({ table, overview }: { table: Table; overview
         <dt>{tm("title")}</dt>
         <dd data-testid="mandate-standing">
           <StandingText standing={overview.standing} /> · <Link href={`/tables/${table.id}/mandate`}>{tm("open")}</Link>
+          {overview.latestMandate && (
+            <ul data-testid="table-mandate-domains">
+              {overview.latestMandate.domains.map((d) => (
+                <li key={d.domain} data-domain={d.domain} data-power={d.decisionPower}>
+                  {tm("domainPower", { domain: tm(`domainNames.${d.domain}`), power: tm(`powers.${d.decisionPower}`) })}
+                </li>
+              ))}
+            </ul>
+          )}
         </dd>
         <dt>{t("publicSummary")}</dt>
         <dd>
@@ -477,6 +505,9 @@ export async function ChairSection({ table, chairs }: { table: Table; chairs: Ch
 
 export async function CommitmentsSection({ table, overview }: { table: Table; overview: Overview }) {
   const t = await getTranslations("commitments");
+  const locale = await getLocale();
+  const voice = (by: CommitmentVoice) => (by.kind === "former" ? t("formerMember") : by.kind === "party" ? by.name : by.pseudonym);
+  const me = { role: table.myRole, partyId: table.myPartyId };
   const parties = table.myRole === "facilitator" ? overview.parties : overview.parties.filter((p) => p.id === table.myPartyId);
   return (
     <section aria-labelledby="commitments">
@@ -490,11 +521,28 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
               <span>
                 <strong>{c.party.name}</strong>: {t(`kinds.${c.kind as (typeof COMMITMENT_KINDS)[number]}`)}
                 {c.text && <span className="hint"> — {c.text}</span>}
-                {c.status === "breached" && (
+                {c.breach && (
                   <>
                     <br />
-                    <span className="hint">{t("breachedNote", { note: c.breachNote })}</span>
+                    <span className="hint" data-testid="breach-note">
+                      {t("breachedNote", { note: c.breach.note })}
+                    </span>
+                    <br />
+                    <span className="hint" data-testid="breach-marker">
+                      {c.breach.at
+                        ? t("breachedBy", { by: voice(c.breach.by), at: formatDateTime(c.breach.at, locale) })
+                        : t("breachedByOnly", { by: voice(c.breach.by) })}
+                    </span>
                   </>
+                )}
+                {c.responses.length > 0 && (
+                  <ul className="breach-responses" data-testid="breach-responses" aria-label={t("responsesOf", { party: c.party.name })}>
+                    {c.responses.map((r) => (
+                      <li key={r.id}>
+                        <span className="hint">{t("responseBy", { by: voice(r.by), at: formatDateTime(r.at, locale) })}</span> {r.text}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </span>
               <span className={`badge state-${c.status === "breached" ? "not_met" : "met"}`}>{t(`statuses.${c.status}`)}</span>
@@ -508,6 +556,29 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
                       <label htmlFor={`breach-${c.id}`}>{t("breachNote")}</label>
                       <textarea id={`breach-${c.id}`} name="note" rows={2} maxLength={1000} />
                     </div>
+                  </ActionForm>
+                </details>
+              )}
+              {table.may["commitments.respond"] && breachResponseProblem(me, c) === null && (
+                <details style={{ flexBasis: "100%" }}>
+                  <summary>{t("respond", { party: c.party.name })}</summary>
+                  <ActionForm action={respondToBreachAction} submitLabel={t("respondSubmit")} savedMessage={t("responded")}>
+                    <input type="hidden" name="tableId" value={table.id} />
+                    <input type="hidden" name="commitmentId" value={c.id} />
+                    <p className="hint">{t("respondLead")}</p>
+                    <div className="field">
+                      <label htmlFor={`response-${c.id}`}>{t("responseText")}</label>
+                      <textarea id={`response-${c.id}`} name="text" rows={3} maxLength={2000} />
+                    </div>
+                    <fieldset className="field">
+                      <legend>{t("attribution")}</legend>
+                      <label>
+                        <input type="radio" name="attribution" value="organisation" defaultChecked /> {t("asOrganisation")}
+                      </label>
+                      <label>
+                        <input type="radio" name="attribution" value="person" /> {t("asPerson")}
+                      </label>
+                    </fieldset>
                   </ActionForm>
                 </details>
               )}

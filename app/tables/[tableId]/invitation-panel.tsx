@@ -72,13 +72,6 @@ export function InvitationPanel({
             defaultValue={INVITATION_DAYS.default}
           />
         </div>
-        {parties.length > 0 && (
-          <div className="field">
-            <label>
-              <input type="checkbox" name="vouched" /> {t("vouched")}
-            </label>
-          </div>
-        )}
         <div className="field">
           <button type="submit" disabled={pending}>
             {t("createInvitation")}

@@ -1,9 +1,15 @@
 "use client";
 // Ending a place at the table: leaving it oneself, the facilitator removing someone, and undoing a
-// removal. Each asks for a second, explicit click.
+// removal. Each asks for a second, explicit click. Also a party's contact, and the contact's vouch.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { leaveTableAction, readmitMemberAction, removeMemberAction } from "../../_actions/members.ts";
+import {
+  leaveTableAction,
+  readmitMemberAction,
+  removeMemberAction,
+  setPartyContactAction,
+  vouchForMemberAction,
+} from "../../_actions/members.ts";
 import { FormError } from "../../_components/form-error.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
 
@@ -58,5 +64,56 @@ export function ReadmitForm({ tableId, membershipId, pseudonym }: { tableId: str
         {t("readmit")}
       </button>
     </form>
+  );
+}
+
+/** The facilitator marks a delegate as their party's contact, or no longer. */
+export function PartyContactForm({
+  tableId,
+  membershipId,
+  pseudonym,
+  party,
+  contact,
+}: {
+  tableId: string;
+  membershipId: string;
+  pseudonym: string;
+  party: string;
+  contact: boolean;
+}) {
+  const t = useTranslations("table");
+  const [state, action, pending] = useActionState(setPartyContactAction, null);
+  const onSubmit = useFormSubmit(action);
+  return (
+    <form onSubmit={onSubmit} className="row">
+      <FormError error={state && !state.ok ? state : null} />
+      <input type="hidden" name="tableId" value={tableId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <input type="hidden" name="contact" value={contact ? "off" : "on"} />
+      <button type="submit" className="secondary" disabled={pending}>
+        {contact ? t("contactUnset", { pseudonym, party }) : t("contactSet", { pseudonym, party })}
+      </button>
+    </form>
+  );
+}
+
+/** The party's contact vouches for someone of their own party. */
+export function VouchForm({ tableId, membershipId, pseudonym }: { tableId: string; membershipId: string; pseudonym: string }) {
+  const t = useTranslations("table");
+  const [state, action, pending] = useActionState(vouchForMemberAction, null);
+  const onSubmit = useFormSubmit(action);
+  return (
+    <details>
+      <summary>{t("vouchFor", { pseudonym })}</summary>
+      <form onSubmit={onSubmit}>
+        <FormError error={state && !state.ok ? state : null} />
+        <input type="hidden" name="tableId" value={tableId} />
+        <input type="hidden" name="membershipId" value={membershipId} />
+        <p className="hint">{t("vouchLead", { pseudonym })}</p>
+        <button type="submit" disabled={pending}>
+          {t("vouchConfirm", { pseudonym })}
+        </button>
+      </form>
+    </details>
   );
 }

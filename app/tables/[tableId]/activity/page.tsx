@@ -50,7 +50,16 @@ export default async function ActivityPage({ params }: Props) {
                 {!event.detail.from && event.detail.role && ` (${role(event.detail.role)})`}
                 {event.detail.version && ` (${t("version", { version: event.detail.version })})`}
                 {event.subject && `: ${event.subject.pseudonym ?? t("formerMember")}`}
-                {event.detail.party && ` — ${t(event.detail.vouched ? "forPartyVouched" : "forParty", { party: event.detail.party })}`}
+                {event.detail.party &&
+                  ` — ${
+                    event.action === "commitment.breached" || event.action === "commitment.responded"
+                      ? t("commitmentOf", { party: event.detail.party })
+                      : event.action === "membership.vouched"
+                        ? t("vouchedFor", { party: event.detail.party })
+                        : t(event.detail.vouched ? "forPartyVouched" : "forParty", { party: event.detail.party })
+                  }`}
+                {event.detail.contact !== null && ` (${t(event.detail.contact ? "contactOn" : "contactOff")})`}
+                {event.detail.note && <span className="hint"> — {t("note", { note: event.detail.note })}</span>}
                 {event.detail.fact && ` — ${event.detail.fact.code} ${event.detail.fact.title}`}
                 {event.detail.fromStatus &&
                   event.detail.toStatus &&

@@ -38,6 +38,9 @@ export default async function MandatePage({ params }: Props) {
       <p className="alert alert-info" data-testid="mandate-standing">
         <StandingText standing={mandateStanding(latest, new Date())} />
       </p>
+      <p className="hint" id="shared-power-help">
+        {t("sharedPowerHelp")}
+      </p>
       {!latest && <p>{t("none")}</p>}
       {history.length > 0 && (
         <section aria-labelledby="history">
@@ -62,10 +65,16 @@ export default async function MandatePage({ params }: Props) {
                   </dd>
                   <dt>{t("scope")}</dt>
                   <dd>{v.scope}</dd>
-                  <dt>{t("domains")}</dt>
-                  <dd>{v.domains.map((d) => t(`domainNames.${d}` as "domainNames.care")).join(", ")}</dd>
-                  <dt>{t("decisionPower")}</dt>
-                  <dd>{t(`powers.${v.decisionPower}`)}</dd>
+                  <dt>{t("domainPowers")}</dt>
+                  <dd>
+                    <ul data-testid="mandate-domains">
+                      {v.domains.map((d) => (
+                        <li key={d.domain} data-domain={d.domain} data-power={d.decisionPower}>
+                          {t("domainPower", { domain: t(`domainNames.${d.domain}`), power: t(`powers.${d.decisionPower}`) })}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
                   {v.issuerCommitment && (
                     <>
                       <dt>{t("issuerCommitment")}</dt>
@@ -132,26 +141,31 @@ export default async function MandatePage({ params }: Props) {
               <label htmlFor="m-scope">{t("scope")}</label>
               <textarea id="m-scope" name="scope" rows={3} defaultValue={latest?.scope} />
             </div>
-            <fieldset className="field">
-              <legend>{t("domains")}</legend>
+            <fieldset className="field" aria-describedby="domain-powers-hint">
+              <legend>{t("domainPowers")}</legend>
+              <p className="hint" id="domain-powers-hint">
+                {t("domainPowersHint")}
+              </p>
               <div className="row">
                 {POLICY_DOMAINS.map((d) => (
-                  <label key={d}>
-                    <input type="checkbox" name="domains" value={d} defaultChecked={latest?.domains.includes(d)} /> {t(`domainNames.${d}`)}
-                  </label>
+                  <div className="field" key={d}>
+                    <label htmlFor={`m-power-${d}`}>{t(`domainNames.${d}`)}</label>
+                    <select
+                      id={`m-power-${d}`}
+                      name={`power.${d}`}
+                      defaultValue={latest?.domains.find((covered) => covered.domain === d)?.decisionPower ?? ""}
+                    >
+                      <option value="">{t("notCovered")}</option>
+                      {DECISION_POWERS.map((p) => (
+                        <option key={p} value={p}>
+                          {t(`powers.${p}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
                 ))}
               </div>
             </fieldset>
-            <div className="field">
-              <label htmlFor="m-power">{t("decisionPower")}</label>
-              <select id="m-power" name="decisionPower" defaultValue={latest?.decisionPower ?? "binding_recommendation"}>
-                {DECISION_POWERS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`powers.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
             <div className="field">
               <label htmlFor="m-commitment">{t("issuerCommitment")}</label>
               <textarea id="m-commitment" name="issuerCommitment" rows={2} defaultValue={latest?.issuerCommitment} />

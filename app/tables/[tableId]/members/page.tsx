@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "../../../../features/shared/dates.ts";
 import { removedMembers } from "../../../../features/tables/members.ts";
 import { tableOverview } from "../../../../features/tables/overview.ts";
+import { mayBePartyContact, vouchProblem } from "../../../../features/tables/policy.ts";
 import { openInvitations } from "../../../../features/tables/queries.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { InvitationPanel } from "../invitation-panel.tsx";
 import { loadTable } from "../load-table.ts";
-import { LeaveTableForm, ReadmitForm, RemoveMemberForm } from "../membership-forms.tsx";
+import { LeaveTableForm, PartyContactForm, ReadmitForm, RemoveMemberForm, VouchForm } from "../membership-forms.tsx";
 import { RoleForm } from "../role-form.tsx";
 import { TableHeader } from "../table-header.tsx";
 
@@ -33,6 +34,20 @@ export default async function MembersPage({ params }: Props) {
   const removed = mayRemove ? await removedMembers(getDb(), session.accountId, table.id) : [];
   const partyName = (id: string) => overview.parties.find((party) => party.id === id)?.name ?? "";
   const parties = overview.parties.map((party) => ({ id: party.id, name: party.name }));
+  const me = table.members.find((m) => m.membershipId === table.myMembershipId);
+  const contactActor = {
+    membershipId: table.myMembershipId,
+    role: table.myRole,
+    partyId: table.myPartyId,
+    partyContact: me?.partyContact ?? false,
+  };
+  const mayVouchFor = (member: (typeof table.members)[number]) =>
+    table.may["members.vouch"] &&
+    vouchProblem(contactActor, {
+      membershipId: member.membershipId,
+      partyId: member.partyId,
+      vouched: member.vouchedByPartyId !== null,
+    }) === null;
   return (
     <div className="stack">
       <TableHeader table={table} current="members" heading={(await getTranslations("tableNav"))("members")} />
@@ -49,6 +64,11 @@ export default async function MembersPage({ params }: Props) {
                 {member.vouchedByPartyId && (
                   <span className="hint"> ({t("vouchedBy", { party: partyName(member.vouchedByPartyId) })})</span>
                 )}
+                {member.partyContact && member.partyId && (
+                  <span className="badge" data-testid="party-contact">
+                    {t("contactOf", { party: partyName(member.partyId) })}
+                  </span>
+                )}
               </span>
               {mayChangeRoles ? (
                 <RoleForm
@@ -63,6 +83,16 @@ export default async function MembersPage({ params }: Props) {
               ) : (
                 <span className="badge">{tr(member.role)}</span>
               )}
+              {table.may["party.contact.set"] && member.partyId && mayBePartyContact(member) && (
+                <PartyContactForm
+                  tableId={table.id}
+                  membershipId={member.membershipId}
+                  pseudonym={member.pseudonym}
+                  party={partyName(member.partyId)}
+                  contact={member.partyContact}
+                />
+              )}
+              {mayVouchFor(member) && <VouchForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />}
               {mayRemove && member.membershipId !== table.myMembershipId && (
                 <RemoveMemberForm tableId={table.id} membershipId={member.membershipId} pseudonym={member.pseudonym} />
               )}

@@ -42,8 +42,23 @@ export default async function SummaryPage({ params }: Props) {
         <dd>
           <StandingText standing={summary.standing} />
           {summary.mandate &&
-            ` — ${tm(`bodies.${summary.mandate.issuingBody}`)}, ${summary.mandate.decisionReference} (${tm(`powers.${summary.mandate.decisionPower}`)}): ${summary.mandate.scope}`}
+            ` — ${tm(`bodies.${summary.mandate.issuingBody}`)}, ${summary.mandate.decisionReference}: ${summary.mandate.scope}`}
         </dd>
+        {summary.mandate && (
+          <>
+            <dt>{tm("domainPowers")}</dt>
+            <dd>
+              <ul data-testid="summary-domains">
+                {summary.mandate.domains.map((d) => (
+                  <li key={d.domain} data-domain={d.domain} data-power={d.decisionPower}>
+                    {tm("domainPower", { domain: tm(`domainNames.${d.domain}`), power: tm(`powers.${d.decisionPower}`) })}
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{tm("sharedPowerHelp")}</p>
+            </dd>
+          </>
+        )}
       </dl>
       <h2>{tp("title")}</h2>
       {summary.parties.length === 0 ? (
