@@ -58,3 +58,42 @@ export function withFormattedTimes(details: Record<string, string | number> | un
   if (typeof details.retryAt === "string") out.retryAt = formatTime(new Date(details.retryAt), locale);
   return out;
 }
+
+/**
+ * The instant of a wall-clock time in Amsterdam, as typed in a datetime-local input
+ * ("2026-06-01T17:00"), or null when it is not one.
+ */
+export function amsterdamInstant(local: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // The offset at the guessed instant, then once more at the corrected one (around a DST change).
+  let instant = wall - offsetAt(new Date(wall));
+  instant = wall - offsetAt(new Date(instant));
+  return new Date(instant);
+}
+
+/** Milliseconds Amsterdam is ahead of UTC at an instant. */
+function offsetAt(at: Date): number {
+  const parts = formatter("en-GB", "offset-parts", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: TIME_ZONE,
+  }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
+  return asUtc - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/** The datetime-local value of an instant in Amsterdam, for prefilling such an input. */
+export function amsterdamLocal(at: Date): string {
+  const offset = offsetAt(at);
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000 + offset).toISOString().slice(0, 16);
+}

@@ -43,6 +43,11 @@ export const ACTIVITY_ACTIONS = [
   "fact.question_answered",
   "fact.question_withdrawn",
   "facts.imported",
+  "doc.version_frozen",
+  "round.opened",
+  "round.answered",
+  "round.answer_changed",
+  "round.closed",
 ] as const;
 
 /** Message keys cannot contain dots (they nest), so "party.added" is "activity.actions.party_added". */
@@ -111,6 +116,10 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         stance: text(data.stance),
         linkType: text(data.linkType),
         count: typeof data.count === "number" ? data.count : null,
+        answer: text(data.answer),
+        passed: typeof data.passed === "boolean" ? data.passed : null,
+        atDeadline: data.atDeadline === true,
+        sexWorkerObjection: data.sexWorkerObjection === true,
       },
     };
   });
