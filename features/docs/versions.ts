@@ -4,11 +4,12 @@
 // to storage reached nobody yet and belongs to the next version. Versions are immutable (a
 // database trigger refuses UPDATE and DELETE).
 import { createHash } from "node:crypto";
-import { diffWords } from "diff";
+import { diffWordsWithSpace } from "diff";
 import * as Y from "yjs";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
+import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { TableAction } from "../tables/policy.ts";
@@ -85,7 +86,7 @@ export async function freezeVersion(db: Db, accountId: string, ref: DocRef, now 
       });
       await recordAudit(
         tx,
-        { action: "doc.version_frozen", tableId: ref.tableId, data: { by: member.id, doc: ref.kind, version: number } },
+        { action: "doc.version_frozen", tableId: ref.tableId, data: { ...auditActor(member), doc: ref.kind, version: number } },
         now,
       );
       return version;
@@ -129,7 +130,8 @@ export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 /** A word-level comparison of two texts, in reading order. */
 export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((change) => ({
+  // Whitespace counts as tokens too, so each side reads back exactly as it was written.
+  return diffWordsWithSpace(before, after).map((change) => ({
     kind: change.added ? "added" : change.removed ? "removed" : "same",
     text: change.value,
   }));
