@@ -63,6 +63,7 @@ export default async function TablePage({ params }: Props) {
       </p>
       <p>
         <Link href={`/tables/${table.id}/participation`}>{(await getTranslations("participation"))("open")}</Link> ·{" "}
+        <Link href={`/tables/${table.id}/problem`}>{t("openProblem")}</Link> ·{" "}
         <Link href={`/tables/${table.id}/facts`}>{(await getTranslations("facts"))("open")}</Link> ·{" "}
         <Link href={`/tables/${table.id}/activity`}>{(await getTranslations("activity"))("open")}</Link>
       </p>
