@@ -7,6 +7,7 @@ import { type FrozenBy, problemPage } from "../../../../features/problem/queries
 import { isAppError } from "../../../../features/shared/app-error.ts";
 import { amsterdamLocal, formatDateTime } from "../../../../features/shared/dates.ts";
 import { getDb } from "../../../../prisma/db.ts";
+import { askQuestionAction } from "../../../_actions/facts.ts";
 import { answerRoundAction, closeRoundAction, freezeStatementAction, openRoundAction } from "../../../_actions/problem.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
 import { realtimeUrl } from "../../../_server/realtime-url.ts";
@@ -44,6 +45,7 @@ export default async function ProblemPage({ params, searchParams }: Props) {
   const t = await getTranslations("problem");
   const tt = await getTranslations("table");
   const tr = await getTranslations("decisionRules");
+  const tf = await getTranslations("facts");
   const locale = await getLocale();
   const serverUrl = await realtimeUrl();
   const presence = session.presenceEnabled ? { name: session.pseudonym } : null;
@@ -102,13 +104,34 @@ export default async function ProblemPage({ params, searchParams }: Props) {
           <ActionForm
             action={freezeStatementAction}
             submitLabel={t("freeze", { number: (latest?.number ?? 0) + 1 })}
-            savedMessage={t("frozen", { number: (latest?.number ?? 0) + 1 })}
+            savedMessage={t("frozen", { number: latest?.number ?? 1 })}
           >
             <p className="hint">{t("freezeLead")}</p>
             <input type="hidden" name="tableId" value={table.id} />
           </ActionForm>
         )}
       </section>
+
+      {table.may["facts.questions.ask"] && (
+        <section aria-labelledby="fact-question" className="card">
+          <h2 id="fact-question" style={{ marginTop: 0 }}>
+            {t("factQuestionHeading")}
+          </h2>
+          <p className="hint">{t("factQuestionLead")}</p>
+          <ActionForm action={askQuestionAction} submitLabel={tf("questions.submit")} savedMessage={t("factQuestionSaved")} secondary>
+            <input type="hidden" name="tableId" value={table.id} />
+            {/* Linked back to the statement, and to the version it was raised on once there is one. */}
+            <input type="hidden" name="sourceRef" value={`${page.statement.name}${latest ? `#v${latest.number}` : ""}`} />
+            <div className="field">
+              <label htmlFor="fact-question-text">{tf("questions.question")}</label>
+              <textarea id="fact-question-text" name="question" rows={2} maxLength={1000} />
+            </div>
+          </ActionForm>
+          <p>
+            <Link href={`/tables/${table.id}/facts/questions`}>{t("factQuestionsLink")}</Link>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="versions">
         <h2 id="versions">{t("versionsHeading")}</h2>
