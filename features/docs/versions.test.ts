@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeFactTable } from "../../test/fact-table.ts";
+import { makeAccount } from "../../test/factories.ts";
 import { activityOf } from "../tables/activity.ts";
 import { changeTableStatus } from "../tables/details.ts";
 import { docName } from "./names.ts";
@@ -57,9 +58,9 @@ describe("frozen versions of the problem statement", () => {
   it("lets only members with drafting rights freeze", async () => {
     await write(["Nog een zin."]);
     await expect(freezeVersion(t.db, at.observer, problem(), day)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const stranger = (await import("../../test/factories.ts")).makeAccount(t.db);
-    await expect(freezeVersion(t.db, (await stranger).id, problem(), day)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(readVersion(t.db, (await stranger).id, problem(), 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const stranger = await makeAccount(t.db);
+    await expect(freezeVersion(t.db, stranger.id, problem(), day)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readVersion(t.db, stranger.id, problem(), 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never changes or deletes a frozen version, not even by a direct query", async () => {

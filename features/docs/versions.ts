@@ -65,10 +65,10 @@ export async function freezeVersion(db: Db, accountId: string, ref: DocRef, now 
       const latest = await tx.docVersion.findFirst({
         where: { docName: name },
         orderBy: { number: "desc" },
-        select: { number: true, text: true },
+        select: { number: true, html: true },
       });
-      // The same words again would be a version nobody can tell apart.
-      if (latest && latest.text === text) throw new AppError("VERSION_UNCHANGED", { number: latest.number });
+      // The same content again would be a version nobody can tell apart.
+      if (latest && latest.html === html) throw new AppError("VERSION_UNCHANGED", { number: latest.number });
       const number = (latest?.number ?? 0) + 1;
       const version = await tx.docVersion.create({
         data: {
