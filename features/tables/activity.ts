@@ -74,6 +74,7 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
   const text = (value: unknown) => (typeof value === "string" ? value : null);
   return events.map((event) => {
     const data = (event.data ?? {}) as Record<string, unknown>;
+    const round = event.action.startsWith("round.");
     const by =
       typeof data.by === "string"
         ? data.by
@@ -116,10 +117,11 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         stance: text(data.stance),
         linkType: text(data.linkType),
         count: typeof data.count === "number" ? data.count : null,
-        answer: text(data.answer),
-        passed: typeof data.passed === "boolean" ? data.passed : null,
-        atDeadline: data.atDeadline === true,
-        sexWorkerObjection: data.sexWorkerObjection === true,
+        // Rounds only: other events use some of the same keys for their own values.
+        answer: round ? text(data.answer) : null,
+        passed: round && typeof data.passed === "boolean" ? data.passed : null,
+        atDeadline: round && data.atDeadline === true,
+        sexWorkerObjection: round && data.sexWorkerObjection === true,
       },
     };
   });
