@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { addParty } from "../features/tables/parties.ts";
-import { makeAccount, makeTable, testDb } from "./support/data.ts";
-import { messages, signedInContext } from "./support/pages.ts";
+import { demoAccount, makeAccount, makeTable, testDb } from "./support/data.ts";
+import { messages, signedInContext, signIn } from "./support/pages.ts";
 
 const nl = messages.nl.problem;
 
@@ -93,4 +93,32 @@ test("two delegates co-draft the statement, it is frozen, and both parties endor
   await expect(b.page.getByTestId("version-html")).toHaveText("Thuiswerk is verboden. Voor wie is dat een probleem?");
 
   for (const context of [a.context, b.context, chair.context]) await context.close();
+});
+
+test("the demo table shows its statement in two versions, their diff and a completed round, in English", async ({ browser }) => {
+  const en = messages.en.problem;
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL ?? "http://127.0.0.1:3103" }]);
+  const page = await context.newPage();
+  await signIn(page, { id: "", ...demoAccount("saffier", "Saffier") }, "en");
+  await page.getByRole("link", { name: "Tafel APV thuiswerk" }).click();
+  await page.getByRole("link", { name: messages.en.table.openProblem }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.title.replace("{table}", "Tafel APV thuiswerk"));
+  await expect(page.getByTestId("versions").getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: en.compare }).click();
+  await expect(page.getByRole("heading", { name: en.diffHeading.replace("{from}", "1").replace("{to}", "2") })).toBeVisible();
+  await expect(page.getByTestId("version-diff").locator("ins").first()).toBeVisible();
+  await expect(page.getByTestId("round-result")).toContainText("Endorsed: 3 of 4 counted parties support");
+  await expect(page.getByTestId("round-party").filter({ hasText: "Bewonersvereniging Oude Haven" })).toContainText(
+    en.answers.cannot_support,
+  );
+  // Saffier writes the sex worker organisation's perspective, and only that one.
+  await expect(
+    page.getByRole("textbox", { name: en.perspectiveLabel.replace("{party}", "Stichting Rode Lantaarn Lindendam") }),
+  ).toHaveAttribute("contenteditable", "true");
+  await expect(page.getByRole("textbox", { name: en.perspectiveLabel.replace("{party}", "Gemeente Lindendam") })).toHaveAttribute(
+    "contenteditable",
+    "false",
+  );
+  await context.close();
 });
