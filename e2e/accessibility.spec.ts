@@ -6,7 +6,7 @@ import { createInvitation } from "../features/tables/commands.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
-import { makeAccount, makeTable, seedMeeting, seedRegister, type TestAccount, testDb } from "./support/data.ts";
+import { makeAccount, makeTable, seedMeeting, seedProblem, seedRegister, type TestAccount, testDb } from "./support/data.ts";
 import { expectNotesReady, signIn } from "./support/pages.ts";
 
 function pagePatterns(dir = "app", prefix = ""): string[] {
@@ -58,6 +58,8 @@ test.beforeAll(async () => {
   });
   // A fact with a link, a position and a question, so the register's pages render every section.
   const fact = await seedRegister(account.id, table.id);
+  // Two versions, their diff and a closed round, so the problem page renders every section.
+  await seedProblem(account.id, table.id);
   ctx = { tableId: table.id, invitationToken: invitation.token, factId: fact, meetingId: await seedMeeting(account.id, table.id) };
 });
 

@@ -16,6 +16,11 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/tables/[tableId]/commitments", path: (ctx) => `/tables/${ctx.tableId}/commitments`, signedIn: true },
   { pattern: "/tables/[tableId]/chair", path: (ctx) => `/tables/${ctx.tableId}/chair`, signedIn: true },
   { pattern: "/tables/[tableId]/notes", path: (ctx) => `/tables/${ctx.tableId}/notes`, signedIn: true },
+  {
+    pattern: "/tables/[tableId]/problem",
+    path: (ctx) => `/tables/${ctx.tableId}/problem?read=2&from=1&to=2`,
+    signedIn: true,
+  },
   { pattern: "/tables/[tableId]/mandate", path: (ctx) => `/tables/${ctx.tableId}/mandate`, signedIn: true },
   { pattern: "/tables/[tableId]/summary", path: (ctx) => `/tables/${ctx.tableId}/summary`, signedIn: false },
   { pattern: "/governance", path: () => "/governance?municipality=Lindendam", signedIn: true },

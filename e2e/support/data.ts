@@ -106,3 +106,42 @@ export async function seedMeeting(facilitatorId: string, tableId: string): Promi
   await proposePoll(db, facilitatorId, tableId, { title: "Tweede overleg", slots: [{ startsAt: at(14), endsAt: at(14, 2) }] });
   return meeting.id;
 }
+
+/**
+ * A problem statement with two frozen versions and a closed endorsement round on the second,
+ * answered by two parties' delegates, so the problem page renders every section.
+ */
+export async function seedProblem(facilitatorId: string, tableId: string): Promise<void> {
+  const { docName } = await import("../../features/docs/names.ts");
+  const { contentUpdate, paragraphs } = await import("../../features/docs/seed.ts");
+  const { appendUpdate } = await import("../../features/docs/store.ts");
+  const { freezeVersion, storedState } = await import("../../features/docs/versions.ts");
+  const { answerRound, closeRound, openRound } = await import("../../features/decisions/rounds.ts");
+  const { addParty } = await import("../../features/tables/parties.ts");
+  const name = docName({ kind: "problem", tableId });
+  const write = async (texts: string[]) =>
+    appendUpdate(testDb(), name, contentUpdate(await storedState(testDb(), name), paragraphs(texts)));
+  const ref = { kind: "problem" as const, tableId };
+  await write(["Thuiswerk is in Lindendam verboden.", "Voor wie is dat een probleem?"]);
+  await freezeVersion(testDb(), facilitatorId, ref);
+  await write(["Thuiswerk is in Lindendam verboden, ook zonder overlast.", "Voor wie is dat een probleem?"]);
+  const version = await freezeVersion(testDb(), facilitatorId, ref);
+  const delegates: string[] = [];
+  for (const [type, partyName] of [
+    ["sex_worker_organisation", unique("Sekswerkers")],
+    ["residents", unique("Bewoners")],
+  ] as const) {
+    const party = await addParty(testDb(), facilitatorId, tableId, { type, name: partyName });
+    const delegate = await makeAccount();
+    await testDb().membership.create({ data: { tableId, accountId: delegate.id, role: "delegate", partyId: party.id } });
+    delegates.push(delegate.id);
+  }
+  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16);
+  const round = await openRound(testDb(), facilitatorId, tableId, { versionId: version.id, deadline });
+  await answerRound(testDb(), delegates[0] as string, tableId, round.id, {
+    answer: "cannot_support",
+    reason: "Het woord 'probleem' legt de last bij ons.",
+  });
+  await answerRound(testDb(), delegates[1] as string, tableId, round.id, { answer: "support" });
+  await closeRound(testDb(), facilitatorId, tableId, round.id);
+}

@@ -21,6 +21,7 @@ import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
 import { seedFacts } from "./seed-facts.ts";
 import { seedMeetings } from "./seed-meetings.ts";
+import { seedProblem } from "./seed-problem.ts";
 
 export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; party?: string; note: string }[] = [
   { signInName: "noor", pseudonym: "Noor Hamdan", role: "facilitator", note: "facilitator" },
@@ -163,6 +164,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   await seedParticipation(db, table.id, parties, accountOf, now);
   await seedFacts(db, { tableId: table.id, accountOf, now });
   await seedMeetings(db, { tableId: table.id, accountOf, now });
+  await seedProblem(db, { tableId: table.id, accountOf, parties, now });
   return { tableId: table.id };
 }
 

@@ -1,27 +1,34 @@
 import type { Db } from "../../prisma/db.ts";
-import { actorFor, can } from "../tables/policy.ts";
+import { actorFor } from "../tables/policy.ts";
 import { type MemberContext, membershipOf, membershipsOf } from "../tables/queries.ts";
 import { type DocRef, parseDocName } from "./names.ts";
+import { type DocAccess, docAccessFor } from "./policy.ts";
 
-export type DocAccess = "write" | "read" | "none";
+export type { DocAccess } from "./policy.ts";
 
 /** The rule for one kind of document, given the account's place at the owning table. */
-function accessByPolicy(accountId: string, ref: DocRef, membership: MemberContext | null): DocAccess {
+function accessByPolicy(accountId: string, ref: DocRef, membership: MemberContext | null, partiesAtTables: Set<string>): DocAccess {
   if (!membership) return "none";
-  const actor = actorFor(accountId, membership);
-  switch (ref.kind) {
-    case "notes":
-      if (can(actor, "notes.write", membership.table)) return "write";
-      if (can(actor, "notes.read", membership.table)) return "read";
-      return "none";
-  }
+  const actor = { ...actorFor(accountId, membership), partyId: membership.partyId };
+  const partyAtTable = ref.kind !== "perspective" || partiesAtTables.has(`${ref.tableId}:${ref.partyId}`);
+  return docAccessFor(actor, ref, membership.table, { partyAtTable });
+}
+
+/** Which perspective documents name a party of their own table, as `${tableId}:${partyId}`. */
+async function partiesOf(db: Db, refs: (DocRef | null)[]): Promise<Set<string>> {
+  const ids = [...new Set(refs.flatMap((ref) => (ref?.kind === "perspective" ? [ref.partyId] : [])))];
+  if (ids.length === 0) return new Set();
+  const parties = await db.party.findMany({ where: { id: { in: ids } }, select: { id: true, tableId: true } });
+  return new Set(parties.map((party) => `${party.tableId}:${party.id}`));
 }
 
 /** What an account may do with a live document, from the same policy the pages use. */
 export async function docAccess(db: Db, accountId: string, name: string): Promise<DocAccess> {
   const ref = parseDocName(name);
   if (!ref) return "none";
-  return accessByPolicy(accountId, ref, await membershipOf(db, accountId, ref.tableId));
+  const membership = await membershipOf(db, accountId, ref.tableId);
+  if (!membership) return "none";
+  return accessByPolicy(accountId, ref, membership, await partiesOf(db, [ref]));
 }
 
 /** docAccess for many (account, document) pairs with one membership query, in the same order. */
@@ -34,9 +41,10 @@ export async function docAccessMany(db: Db, requests: { accountId: string; name:
       return ref ? [{ accountId: request.accountId, tableId: ref.tableId }] : [];
     }),
   );
+  const parties = await partiesOf(db, refs);
   return requests.map((request, i) => {
     const ref = refs[i];
     if (!ref) return "none";
-    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null);
+    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties);
   });
 }

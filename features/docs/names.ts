@@ -1,18 +1,28 @@
-// Every live document has a stable name that maps to exactly one owning record and one rule.
+// Every live document has a stable name that maps to exactly one owning record and one rule:
+// notes:<tableId> and problem:<tableId> belong to the table, perspective:<tableId>:<partyId> to
+// one party at it. The table is part of every name so access can be checked per table.
 import { isUuid } from "../identity/sessions.ts";
 
-export const DOC_KINDS = ["notes"] as const;
+export const DOC_KINDS = ["notes", "problem", "perspective"] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
-export type DocRef = { kind: "notes"; tableId: string };
+export type DocRef =
+  | { kind: "notes"; tableId: string }
+  | { kind: "problem"; tableId: string }
+  | { kind: "perspective"; tableId: string; partyId: string };
+
+const UUID = "[0-9a-f-]{36}";
+const NAME = new RegExp(`^([a-z]+):(${UUID})(?::(${UUID}))?$`);
 
 export function parseDocName(name: string): DocRef | null {
-  const match = /^([a-z]+):([0-9a-f-]{36})$/.exec(name);
+  const match = NAME.exec(name);
   if (!match) return null;
-  const [, kind, id] = match;
-  if (kind === "notes" && id && isUuid(id)) return { kind: "notes", tableId: id };
+  const [, kind, tableId, partyId] = match;
+  if (!tableId || !isUuid(tableId)) return null;
+  if ((kind === "notes" || kind === "problem") && partyId === undefined) return { kind, tableId };
+  if (kind === "perspective" && partyId && isUuid(partyId)) return { kind, tableId, partyId };
   return null;
 }
 
 export function docName(ref: DocRef): string {
-  return `${ref.kind}:${ref.tableId}`;
+  return ref.kind === "perspective" ? `${ref.kind}:${ref.tableId}:${ref.partyId}` : `${ref.kind}:${ref.tableId}`;
 }

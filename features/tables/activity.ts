@@ -46,6 +46,11 @@ export const ACTIVITY_ACTIONS = [
   "fact.question_answered",
   "fact.question_withdrawn",
   "facts.imported",
+  "doc.version_frozen",
+  "round.opened",
+  "round.answered",
+  "round.answer_changed",
+  "round.closed",
 ] as const;
 
 /** Message keys cannot contain dots (they nest), so "party.added" is "activity.actions.party_added". */
@@ -72,6 +77,7 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
   const text = (value: unknown) => (typeof value === "string" ? value : null);
   return events.map((event) => {
     const data = (event.data ?? {}) as Record<string, unknown>;
+    const round = event.action.startsWith("round.");
     const by =
       typeof data.by === "string"
         ? data.by
@@ -117,6 +123,11 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
         stance: text(data.stance),
         linkType: text(data.linkType),
         count: typeof data.count === "number" ? data.count : null,
+        // Rounds only: other events use some of the same keys for their own values.
+        answer: round ? text(data.answer) : null,
+        passed: round && typeof data.passed === "boolean" ? data.passed : null,
+        atDeadline: round && data.atDeadline === true,
+        sexWorkerObjection: round && data.sexWorkerObjection === true,
       },
     };
   });

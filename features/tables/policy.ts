@@ -39,6 +39,15 @@ export const TABLE_ACTIONS = [
   "facts.import",
   "facts.questions.ask",
   "facts.questions.answer",
+  "problem.read",
+  "problem.write",
+  "problem.freeze",
+  "perspective.read",
+  "perspective.write",
+  "rounds.view",
+  "rounds.open",
+  "rounds.close",
+  "rounds.answer",
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
@@ -51,6 +60,9 @@ export type TableState = { status: TableStatus; publicSummary: boolean };
 
 // Municipal officials document the mandate their own body gave.
 const MANDATE_PARTY_TYPES: readonly PartyType[] = ["municipality_department", "council"];
+
+// Who co-drafts shared texts such as the problem statement.
+const DRAFTERS: readonly Role[] = ["facilitator", "chair", "secretary", "delegate"];
 
 type Rule = { who: (actor: Extract<TableActor, { kind: "member" }>) => boolean; whenClosed: boolean };
 
@@ -119,6 +131,22 @@ const RULES: Record<Exclude<TableAction, PublicRead>, Rule> = {
   "facts.import": { who: only("facilitator"), whenClosed: false },
   "facts.questions.ask": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
   "facts.questions.answer": { who: only("facilitator", "chair", "secretary", "delegate"), whenClosed: false },
+  // Joint problem definition. Everyone at the table reads the shared statement, every party's
+  // perspective and the rounds, also once the table is closed.
+  "problem.read": { who: everyone, whenClosed: true },
+  // Drafting rights: the process roles and the parties' delegates; observers and the treasurer follow.
+  "problem.write": { who: only(...DRAFTERS), whenClosed: false },
+  "problem.freeze": { who: only(...DRAFTERS), whenClosed: false },
+  "perspective.read": { who: everyone, whenClosed: true },
+  // A perspective is its party's: only delegates write one, and only their own party's
+  // (checked per document in features/docs/policy.ts).
+  "perspective.write": { who: only("delegate"), whenClosed: false },
+  "rounds.view": { who: everyone, whenClosed: true },
+  // The chair (or the facilitator) runs a round; parties answer through their delegates only
+  // (own party checked in features/decisions/round-policy.ts). The chair never answers.
+  "rounds.open": { who: only("facilitator", "chair"), whenClosed: false },
+  "rounds.close": { who: only("facilitator", "chair"), whenClosed: false },
+  "rounds.answer": { who: only("delegate"), whenClosed: false },
 };
 
 export function can(actor: TableActor, action: TableAction, table: TableState): boolean {

@@ -11,6 +11,7 @@ export const TABLE_PAGES = [
   { key: "commitments", path: "/commitments" },
   { key: "chair", path: "/chair" },
   { key: "mandate", path: "/mandate" },
+  { key: "problem", path: "/problem" },
   { key: "participation", path: "/participation" },
   { key: "facts", path: "/facts" },
   { key: "meetings", path: "/meetings" },

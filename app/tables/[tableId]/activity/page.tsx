@@ -24,6 +24,7 @@ export default async function ActivityPage({ params }: Props) {
   const tf = await getTranslations("facts");
   const events = await activityOf(getDb(), session.accountId, table.id);
   const tc = await getTranslations("conditions");
+  const tp = await getTranslations("problem");
   const actor = (event: (typeof events)[number]) =>
     event.spokenAs?.kind === "party"
       ? (event.spokenAs.name ?? t("aParty"))
@@ -67,6 +68,10 @@ export default async function ActivityPage({ params }: Props) {
                 {event.detail.stance && `: ${tf(`stances.${event.detail.stance as "accepts"}`)}`}
                 {event.detail.linkType && `: ${tf(`linkTypes.${event.detail.linkType as "contradicts"}`)}`}
                 {event.detail.target && ` ${event.detail.target.code}`}
+                {event.detail.answer && `: ${tp(`answers.${event.detail.answer as "support"}`)}`}
+                {event.detail.passed !== null && `: ${tp(event.detail.passed ? "result.passed" : "result.failed")}`}
+                {event.detail.sexWorkerObjection && ` — ${tp("result.sexWorkerObjectionShort")}`}
+                {event.detail.atDeadline && ` (${tp("closedAtDeadline")})`}
                 {event.detail.count !== null && ` (${t("records", { count: event.detail.count })})`}
                 {event.detail.reason && <span className="hint"> — {t("reason", { reason: event.detail.reason })}</span>}
                 <br />

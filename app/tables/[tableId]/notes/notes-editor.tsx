@@ -21,7 +21,17 @@ function colorFor(name: string): string {
   return `hsl(${Math.abs(hash) % 360} 80% 75%)`;
 }
 
-type Props = { docName: string; serverUrl: string; readOnly: boolean; presence: { name: string } | null };
+type Props = {
+  docName: string;
+  serverUrl: string;
+  readOnly: boolean;
+  presence: { name: string } | null;
+  /** For a page with several live documents: each editor's own accessible name and test ids. */
+  label?: string;
+  testId?: string;
+  /** The presence switch is the person's, shown once per page. */
+  presenceToggle?: boolean;
+};
 
 export function NotesEditor(props: Props) {
   const [session, setSession] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
@@ -54,8 +64,17 @@ function LoadingNotice() {
   );
 }
 
-function CollaborativeEditor({ doc, provider, readOnly, presence }: Props & { doc: Y.Doc; provider: WebsocketProvider }) {
+function CollaborativeEditor({
+  doc,
+  provider,
+  readOnly,
+  presence,
+  label,
+  testId = "notes-editor",
+  presenceToggle = true,
+}: Props & { doc: Y.Doc; provider: WebsocketProvider }) {
   const t = useTranslations("notes");
+  const statusTestId = testId === "notes-editor" ? "connection-status" : `${testId}-status`;
   const [status, setStatus] = useState<Status>("connecting");
   const [synced, setSynced] = useState(false);
 
@@ -93,15 +112,15 @@ function CollaborativeEditor({ doc, provider, readOnly, presence }: Props & { do
       ],
       editorProps: {
         attributes: {
-          "aria-label": t("editorLabel"),
+          "aria-label": label ?? t("editorLabel"),
           "aria-multiline": "true",
           role: "textbox",
           "aria-readonly": readOnly ? "true" : "false",
-          "data-testid": "notes-editor",
+          "data-testid": testId,
         },
       },
     },
-    [doc, provider, readOnly, presence?.name],
+    [doc, provider, readOnly, presence?.name, label, testId],
   );
 
   return (
@@ -110,14 +129,14 @@ function CollaborativeEditor({ doc, provider, readOnly, presence }: Props & { do
         <p
           className="status"
           role="status"
-          data-testid="connection-status"
+          data-testid={statusTestId}
           data-status={status}
           data-synced={synced}
           data-presence={presence ? "on" : "off"}
         >
           {synced || status !== "connected" ? t(`status.${status}`) : t("loading")}
         </p>
-        <PresenceToggle enabled={Boolean(presence)} />
+        {presenceToggle && <PresenceToggle enabled={Boolean(presence)} />}
       </div>
       <div className="editor-shell" aria-busy={!synced}>
         {!readOnly && editor && <Toolbar editor={editor} />}

@@ -1,0 +1,38 @@
+// Record-level rules for live documents, beside the role × action rules in
+// features/tables/policy.ts (notes.*, problem.*, perspective.*). Pure functions, tested as a
+// matrix in policy.test.ts; the realtime server and the pages ask the same function.
+import type { TableActor, TableState } from "../tables/policy.ts";
+import { can } from "../tables/policy.ts";
+import type { DocRef } from "./names.ts";
+
+export type DocAccess = "write" | "read" | "none";
+
+/** The actor's own party, from their membership: a perspective is written only by its party. */
+export type DocActor = TableActor & { partyId?: string | null };
+
+/**
+ * What an actor may do with one document. A perspective is its party's: only that party's
+ * delegates write it, everyone else at the table reads it. `partyAtTable` says whether the
+ * perspective's party belongs to the table (an unknown party has no document to read).
+ */
+export function docAccessFor(
+  actor: DocActor,
+  ref: DocRef,
+  table: TableState,
+  context: { partyAtTable: boolean } = { partyAtTable: true },
+): DocAccess {
+  const pair = (write: Parameters<typeof can>[1], read: Parameters<typeof can>[1]): DocAccess =>
+    can(actor, write, table) ? "write" : can(actor, read, table) ? "read" : "none";
+  switch (ref.kind) {
+    case "notes":
+      return pair("notes.write", "notes.read");
+    case "problem":
+      return pair("problem.write", "problem.read");
+    case "perspective": {
+      if (!context.partyAtTable) return "none";
+      const own = actor.kind === "member" && actor.partyId === ref.partyId;
+      if (own && can(actor, "perspective.write", table)) return "write";
+      return can(actor, "perspective.read", table) ? "read" : "none";
+    }
+  }
+}
