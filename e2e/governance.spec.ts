@@ -87,9 +87,10 @@ test("a facilitator convenes a table from nothing and a vouched sex worker repre
   await expect(saffier).toContainText(nl.table.vouchedBy.replace("{party}", "Stichting Rode Lantaarn Lindendam"));
   const tableId = new URL(guestPage.url()).pathname.split("/")[2] ?? "";
   await page.goto(`/tables/${tableId}/activity`);
-  const joined = page.getByTestId("activity-log").getByRole("listitem").filter({ hasText: nl.activity.actions.membership_joined });
-  await expect(joined).toContainText("Saffier");
-  await expect(joined).toContainText(nl.activity.forPartyVouched.replaceAll("{party}", "Stichting Rode Lantaarn Lindendam"));
+  const joined = page.getByTestId("activity-log").locator('[data-action="membership.joined"]').filter({ hasText: "Saffier" });
+  await expect(joined.getByTestId("activity-message")).toHaveText(
+    "Aangeschoven als afgevaardigde namens Stichting Rode Lantaarn Lindendam, ingestaan door Stichting Rode Lantaarn Lindendam",
+  );
   await expect(page.getByText(signInName)).toHaveCount(0);
 
   // Anyone can read the public summary: the question and the parties, never who takes part.

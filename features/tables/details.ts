@@ -28,13 +28,28 @@ function firstProblem(error: z.ZodError): AppError {
   return new AppError(code, { field: String(issue?.path[0] ?? "") });
 }
 
+const DETAIL_FIELDS = {
+  title: true,
+  policyQuestion: true,
+  municipality: true,
+  region: true,
+  languages: true,
+  decisionRule: true,
+  publicSummary: true,
+} as const;
+
 export async function updateTableDetails(db: Db, accountId: string, tableId: string, input: TableDetailsInput, now = new Date()) {
   const member = await authorize(db, accountId, tableId, "table.edit");
   const parsed = tableDetailsSchema.safeParse(input);
   if (!parsed.success) throw firstProblem(parsed.error);
   await db.$transaction(async (tx) => {
+    const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: DETAIL_FIELDS });
     await tx.table.update({ where: { id: tableId }, data: { ...parsed.data, updatedAt: now } });
-    await recordAudit(tx, { action: "table.details_changed", tableId, data: { by: member.id } }, now);
+    // The log says which details changed, not their text (that is on the table page).
+    const fields = (Object.keys(DETAIL_FIELDS) as (keyof typeof DETAIL_FIELDS)[]).filter(
+      (field) => JSON.stringify(before[field]) !== JSON.stringify(parsed.data[field]),
+    );
+    await recordAudit(tx, { action: "table.details_changed", tableId, data: { by: member.id, fields: fields.join(",") } }, now);
   });
 }
 
