@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
+import { fieldErrorCode } from "../_server/action-result.ts";
 import { signUpAction } from "./actions.ts";
 
 export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; invitation?: string }) {
@@ -30,7 +31,10 @@ export function SignUpForm({ callbackUrl, invitation }: { callbackUrl: string; i
     });
   }, [state, callbackUrl, router]);
 
-  const fieldError = (name: string) => (state && !state.ok && state.field === name ? te(state.code) : null);
+  const fieldError = (name: string) => {
+    const code = fieldErrorCode(state, name);
+    return code ? te(code) : null;
+  };
   const formLevel = state && !state.ok && !state.field ? state : null;
 
   return (

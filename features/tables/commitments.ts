@@ -5,6 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "./queries.ts";
 
 export const COMMITMENT_KINDS = ["decisions_here", "decision_power", "share_data", "other"] as const;
@@ -23,9 +24,7 @@ export async function recordCommitment(
   now = new Date(),
 ) {
   const member = await authorize(db, accountId, tableId, "commitments.record");
-  const parsed = commitmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
-  const { partyId, kind, text } = parsed.data;
+  const { partyId, kind, text } = parseInput(commitmentSchema, input);
   // A delegate commits only their own party; the facilitator may record for any party.
   if (member.role !== "facilitator" && member.partyId !== partyId) throw new AppError("FORBIDDEN");
   return db.$transaction(async (tx) => {

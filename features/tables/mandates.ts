@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DecisionPower } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
-import { AppError, type ErrorCode } from "../shared/app-error.ts";
+import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "./queries.ts";
 
 export const ISSUING_BODIES = ["council", "college", "mayor", "alderman", "board"] as const;
@@ -38,24 +39,8 @@ export const mandateSchema = z
   .refine((m) => m.termStart < m.termEnd, { message: "MANDATE_TERM_INVALID", path: ["termEnd"] });
 export type MandateInput = z.input<typeof mandateSchema>;
 
-const CODES = new Set<string>([
-  "INVALID_DATE",
-  "OFFICIAL_INVALID",
-  "MANDATE_REFERENCE_REQUIRED",
-  "MANDATE_SCOPE_REQUIRED",
-  "MANDATE_DOMAINS_REQUIRED",
-  "MANDATE_OFFICIAL_REQUIRED",
-  "MANDATE_TERM_INVALID",
-]);
-
 function parse(input: MandateInput) {
-  const parsed = mandateSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const code = (CODES.has(issue?.message ?? "") ? issue?.message : "INVALID_INPUT") as ErrorCode;
-    throw new AppError(code, { field: String(issue?.path[0] ?? "") });
-  }
-  return parsed.data;
+  return parseInput(mandateSchema, input);
 }
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);

@@ -5,6 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export const PARTY_TYPES = [
@@ -35,14 +36,7 @@ export const partySchema = z.object({
 export type PartyInput = z.input<typeof partySchema>;
 
 function parse(input: PartyInput) {
-  const parsed = partySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(issue?.message === "PARTY_NAME_INVALID" ? "PARTY_NAME_INVALID" : "INVALID_INPUT", {
-      field: String(issue?.path[0] ?? ""),
-    });
-  }
-  return parsed.data;
+  return parseInput(partySchema, input);
 }
 
 export async function addParty(db: Db, accountId: string, tableId: string, input: PartyInput, now = new Date()) {

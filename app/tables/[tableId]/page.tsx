@@ -8,6 +8,7 @@ import { removedMembers } from "../../../features/tables/members.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
 import { getDb } from "../../../prisma/db.ts";
+import { Icon } from "../../_components/icons.tsx";
 import {
   AboutSection,
   ChairSection,
@@ -69,7 +70,7 @@ export default async function TablePage({ params }: Props) {
       {participation.gaps.length > 0 && (
         <div className="alert alert-error" data-testid="participation-gaps">
           <p style={{ margin: 0 }}>
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" />
             <Link href={`/tables/${table.id}/participation`}>{tp("gapsOnTable", { count: participation.gaps.length })}</Link>
           </p>
           <ul>

@@ -15,11 +15,15 @@ import type { tableForMember } from "../../../../features/tables/queries.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { answerConditionAction, createActivityAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
+import { Icon, type IconName } from "../../../_components/icons.tsx";
 
 type Matrix = Awaited<ReturnType<typeof participationMatrix>>;
 type Table = Awaited<ReturnType<typeof tableForMember>>;
 
-const ANSWER_ICON = { met: "✓", partly: "◐", not_met: "✗", not_applicable: "–" } as const;
+const ANSWER_ICON = { met: "check", partly: "circle-half", not_met: "x", not_applicable: "minus" } as const satisfies Record<
+  string,
+  IconName
+>;
 
 export async function ConditionsSection({
   table,
@@ -64,7 +68,7 @@ export async function ConditionsSection({
         : "";
   const answerText = (answer: AnswerView) => (
     <>
-      <span aria-hidden="true">{ANSWER_ICON[answer.answer]} </span>
+      <Icon name={ANSWER_ICON[answer.answer]} />
       {t(`answers.${answer.answer}`)}
       {author(answer)}
       {answer.evidence && <span className="hint"> — {answer.evidence}</span>}
@@ -121,7 +125,7 @@ export async function ConditionsSection({
                       {item} {t(`items.${item}`)}
                       {row?.differs && (
                         <span className="badge state-not_assessable">
-                          <span aria-hidden="true">⚠ </span>
+                          <Icon name="alert" />
                           {t("differs")}
                         </span>
                       )}

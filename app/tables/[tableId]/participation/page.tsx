@@ -8,6 +8,7 @@ import { formatDateTime, formatDay, isoDate, isoDay } from "../../../../features
 import { getDb } from "../../../../prisma/db.ts";
 import { recordPerceptionAction, setIntendedAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
+import { Icon, type IconName } from "../../../_components/icons.tsx";
 import { loadTable } from "../load-table.ts";
 import { ActivitiesSection, ConditionsSection } from "./conditions-section.tsx";
 import { GapButton } from "./gap-button.tsx";
@@ -16,12 +17,12 @@ import { participationLabels } from "./labels.ts";
 type Props = { params: Promise<{ tableId: string }>; searchParams?: Promise<Record<string, string | undefined>> };
 
 // Each form has its own symbol, so the matrix never relies on colour alone.
-const FORM_ICON: Record<Form, string> = {
-  informing: "ℹ",
-  consultation: "💬",
-  shared_decision_power: "⚖",
-  sex_worker_led: "★",
-  equal_combination: "∞",
+const FORM_ICON: Record<Form, IconName> = {
+  informing: "info",
+  consultation: "message",
+  shared_decision_power: "scale",
+  sex_worker_led: "star",
+  equal_combination: "infinity",
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -55,7 +56,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
   const formLabel = (form: Form | null) =>
     form ? (
       <span className={`form-chip form-${form}`}>
-        <span aria-hidden="true">{FORM_ICON[form]} </span>
+        <Icon name={FORM_ICON[form]} />
         {t(`forms.${form}`)}
       </span>
     ) : (
@@ -89,7 +90,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
         {/* Focusable so keyboard users can scroll a wide matrix. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
         <section style={{ overflowX: "auto" }} tabIndex={0} aria-label={t("matrix")}>
-          <table className="grid" data-testid="participation-matrix">
+          <table className="grid grid-fixed" data-testid="participation-matrix">
             <thead>
               <tr>
                 <th scope="col">{t("party")}</th>
@@ -119,7 +120,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                         </div>
                         {gap && (
                           <div className={`badge state-${gap.severity === "serious" ? "not_met" : "not_assessable"}`}>
-                            <span aria-hidden="true">⚠ </span>
+                            <Icon name="alert" />
                             {gap.severity === "serious" ? t("seriousGap") : t("differs")}
                           </div>
                         )}
