@@ -8,7 +8,7 @@ import { FormError } from "../../_components/form-error.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
 import type { ActionError } from "../../_server/action-result.ts";
 
-type OpenInvitation = { id: string; role: Role; expiresAt: string };
+type OpenInvitation = { id: string; role: Role; expiresAt: string; party: string | null; vouched: boolean };
 
 export function InvitationPanel({
   tableId,
@@ -111,7 +111,15 @@ export function InvitationPanel({
         <ul className="plain-list">
           {open.map((invitation) => (
             <li key={invitation.id}>
-              <span>{t("invitationFor", { role: tr(invitation.role), expires: when(invitation.expiresAt) })}</span>
+              <span>
+                {t("invitationFor", {
+                  role: tr(invitation.role),
+                  hasParty: invitation.party ? "yes" : "no",
+                  party: invitation.party ?? "",
+                  vouched: invitation.vouched && invitation.party ? "yes" : "no",
+                  expires: when(invitation.expiresAt),
+                })}
+              </span>
               <button
                 type="button"
                 className="secondary"

@@ -148,6 +148,8 @@ export default async function TablePage({ params }: Props) {
             id: invitation.id,
             role: invitation.role,
             expiresAt: invitation.expiresAt.toISOString(),
+            party: invitation.party,
+            vouched: invitation.vouched,
           }))}
           parties={overview.parties.map((party) => ({ id: party.id, name: party.name }))}
         />
