@@ -56,8 +56,6 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export const ICON_NAMES = Object.keys(PATHS) as IconName[];
-
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg

@@ -57,7 +57,6 @@ export const ACCOUNT_AUDIT_ACTIONS = [
 
 export const AUDIT_ACTIONS = [...TABLE_AUDIT_ACTIONS, ...ACCOUNT_AUDIT_ACTIONS] as const;
 
-export type TableAuditAction = (typeof TABLE_AUDIT_ACTIONS)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

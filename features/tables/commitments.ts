@@ -64,11 +64,6 @@ export async function markCommitmentBreached(
   });
 }
 
-export async function commitmentsOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listCommitments(db, tableId);
-}
-
 /** For callers that have already authorised the reader. */
 export function listCommitments(db: Db, tableId: string) {
   return db.commitment.findMany({

@@ -60,11 +60,6 @@ export async function updateParty(db: Db, accountId: string, tableId: string, pa
   });
 }
 
-export async function partiesOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listParties(db, tableId);
-}
-
 /** For callers that have already authorised the reader. */
 export function listParties(db: Db, tableId: string) {
   return db.party.findMany({

@@ -108,11 +108,6 @@ export async function movePhase(db: Db, accountId: string, tableId: string, phas
   });
 }
 
-export async function phasesOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listPhases(db, tableId);
-}
-
 /** For callers that have already authorised the reader. */
 export async function listPhases(db: Db, tableId: string) {
   const phases = await db.phase.findMany({ where: { tableId }, orderBy: { position: "asc" } });
