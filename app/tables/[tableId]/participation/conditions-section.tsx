@@ -16,6 +16,7 @@ import { getDb } from "../../../../prisma/db.ts";
 import { answerConditionAction, createActivityAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
 import { Icon, type IconName } from "../../../_components/icons.tsx";
+import { FormSelect, PartySelect, PhaseSelect } from "../../../_components/selects.tsx";
 
 type Matrix = Awaited<ReturnType<typeof participationMatrix>>;
 type Table = Awaited<ReturnType<typeof tableForMember>>;
@@ -80,17 +81,14 @@ export async function ConditionsSection({
       <h2 id="conditions">{t("title")}</h2>
       <p className="hint">{t("lead")}</p>
       <form method="get" className="row">
-        <div className="field">
-          <label htmlFor="conditions-phase">{t("scope")}</label>
-          <select id="conditions-phase" name="phase" defaultValue={phaseId ?? ""}>
-            <option value="">{t("wholeTable")}</option>
-            {matrix.phases.map((p) => (
-              <option key={p.id} value={p.id}>
-                {phaseLabel(p.id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PhaseSelect
+          id="conditions-phase"
+          name="phase"
+          label={t("scope")}
+          phases={matrix.phases.map((p) => ({ id: p.id, label: phaseLabel(p.id) }))}
+          empty={t("wholeTable")}
+          defaultValue={phaseId ?? ""}
+        />
         <div className="field">
           <button type="submit" className="secondary">
             {t("show")}
@@ -258,36 +256,13 @@ export async function ActivitiesSection({
               <input id="activity-title" name="title" type="text" maxLength={200} />
             </div>
             <div className="row">
-              <div className="field">
-                <label htmlFor="activity-phase">{t("phase")}</label>
-                <select id="activity-phase" name="phaseId">
-                  {matrix.phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {phaseLabel(p.id)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="activity-form">{t("form")}</label>
-                <select id="activity-form" name="form">
-                  {FORMS.map((f) => (
-                    <option key={f} value={f}>
-                      {tp(`forms.${f}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="activity-owner">{t("owner")}</label>
-                <select id="activity-owner" name="ownerPartyId">
-                  {matrix.parties.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PhaseSelect
+                id="activity-phase"
+                label={t("phase")}
+                phases={matrix.phases.map((p) => ({ id: p.id, label: phaseLabel(p.id) }))}
+              />
+              <FormSelect id="activity-form" label={t("form")} forms={FORMS} formLabel={(f) => tp(`forms.${f}`)} />
+              <PartySelect id="activity-owner" name="ownerPartyId" label={t("owner")} parties={matrix.parties} />
             </div>
             <fieldset className="field">
               <legend>{t("guests")}</legend>
