@@ -80,7 +80,8 @@ test("the participation matrix stays inside its column, its gap badges keep thei
   }
   const delegate = await makeAccount("Saffier");
   await db.membership.create({ data: { tableId: table.id, accountId: delegate.id, role: "delegate", partyId: parties[0]?.id } });
-  await recordPerception(db, delegate.id, table.id, { phaseId: phases[0]?.id ?? "", form: "consultation" });
+  await recordPerception(db, delegate.id, table.id, { phaseId: phases[0]?.id ?? "", form: "informing" });
+  await recordPerception(db, delegate.id, table.id, { phaseId: phases[1]?.id ?? "", form: "consultation" });
 
   const chair = await signedInContext(browser, lotte);
   await chair.page.goto(`/tables/${table.id}/participation`);
@@ -105,7 +106,7 @@ test("the participation matrix stays inside its column, its gap badges keep thei
   expect(fits.radius).toBeLessThanOrEqual(12);
 
   // The consultation chip carries an SVG icon, not a symbol the font may lack.
-  const consultation = cell.locator(".form-consultation").first();
+  const consultation = matrix.locator(".form-consultation").first();
   await expect(consultation.locator('svg[data-icon="message"]')).toHaveCount(1);
   expect(await matrix.textContent()).not.toMatch(/[\p{Extended_Pictographic}\u25A0-\u27BF]/u);
   await chair.context.close();
