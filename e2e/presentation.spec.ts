@@ -47,6 +47,19 @@ test("an invitation for a party says so in one sentence, and the facilitator's l
   await facilitator.context.close();
 });
 
+/** A table convened by Noor (facilitator) with Lotte as its declared chair. */
+async function tableWithChair() {
+  const noor = await makeAccount("Noor");
+  const lotte = await makeAccount("Lotte");
+  const table = await makeTable([
+    { account: noor, role: "facilitator" },
+    { account: lotte, role: "observer" },
+  ]);
+  const lotteMembership = await testDb().membership.findFirstOrThrow({ where: { tableId: table.id, accountId: lotte.id } });
+  await appointChair(testDb(), noor.id, table.id, { membershipId: lotteMembership.id, holdsPoliticalOffice: false });
+  return { noor, lotte, table };
+}
+
 /** How far an element's content runs past its box (0 when it fits). */
 async function overflow(locator: Locator): Promise<number> {
   return locator.evaluate((element) => element.scrollWidth - element.clientWidth);
@@ -55,15 +68,8 @@ async function overflow(locator: Locator): Promise<number> {
 test("the participation matrix stays inside its column, its gap badges keep their text inside, and its icons are SVG", async ({
   browser,
 }) => {
-  const noor = await makeAccount("Noor");
-  const lotte = await makeAccount("Lotte");
-  const table = await makeTable([
-    { account: noor, role: "facilitator" },
-    { account: lotte, role: "observer" },
-  ]);
+  const { noor, lotte, table } = await tableWithChair();
   const db = testDb();
-  const lotteMembership = await db.membership.findFirstOrThrow({ where: { tableId: table.id, accountId: lotte.id } });
-  await appointChair(db, noor.id, table.id, { membershipId: lotteMembership.id, holdsPoliticalOffice: false });
   // Many phases and long names: the widest matrix a table is likely to have.
   for (const name of ["Evaluatie en bijstelling van de verordening", "Monitoring van de uitvoering"]) {
     await addPhase(db, noor.id, table.id, { name });
@@ -113,15 +119,8 @@ test("the participation matrix stays inside its column, its gap badges keep thei
 });
 
 test("in the commitments list the status badge always stands at the right, with or without an action beside it", async ({ browser }) => {
-  const noor = await makeAccount("Noor");
-  const lotte = await makeAccount("Lotte");
-  const table = await makeTable([
-    { account: noor, role: "facilitator" },
-    { account: lotte, role: "observer" },
-  ]);
+  const { noor, lotte, table } = await tableWithChair();
   const db = testDb();
-  const lotteMembership = await db.membership.findFirstOrThrow({ where: { tableId: table.id, accountId: lotte.id } });
-  await appointChair(db, noor.id, table.id, { membershipId: lotteMembership.id, holdsPoliticalOffice: false });
   const party = await addParty(db, noor.id, table.id, { type: "municipality_department", name: "Gemeente Lindendam" });
   const kept = await recordCommitment(db, noor.id, table.id, { partyId: party.id, kind: "decisions_here", text: "Besluiten hier." });
   const broken = await recordCommitment(db, noor.id, table.id, { partyId: party.id, kind: "share_data", text: "Cijfers delen." });
