@@ -84,6 +84,7 @@ test("a facilitator convenes a table from nothing and a sex worker representativ
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
   await guestPage.goto(link);
+  await expect(guestPage.locator("p.lead")).toContainText("namens Stichting Rode Lantaarn Lindendam aan deze tafel deel te nemen.");
   const signInName = unique("saffier").toLowerCase();
   await guestPage.getByLabel(nl.auth.signInName).fill(signInName);
   await guestPage.getByLabel(nl.auth.pseudonym).fill("Saffier");
@@ -101,9 +102,10 @@ test("a facilitator convenes a table from nothing and a sex worker representativ
   await expect(saffier).not.toContainText(nl.table.vouchedBy.replace("{party}", "Stichting Rode Lantaarn Lindendam"));
   const tableId = new URL(guestPage.url()).pathname.split("/")[2] ?? "";
   await page.goto(`/tables/${tableId}/activity`);
-  const joined = page.getByTestId("activity-log").getByRole("listitem").filter({ hasText: nl.activity.actions.membership_joined });
-  await expect(joined).toContainText("Saffier");
-  await expect(joined).toContainText(nl.activity.forParty.replaceAll("{party}", "Stichting Rode Lantaarn Lindendam"));
+  const joined = page.getByTestId("activity-log").locator('[data-action="membership.joined"]').filter({ hasText: "Saffier" });
+  await expect(joined.getByTestId("activity-message")).toHaveText(
+    "Aangeschoven als afgevaardigde namens Stichting Rode Lantaarn Lindendam",
+  );
   await expect(page.getByText(signInName)).toHaveCount(0);
 
   // Anyone can read the public summary: the question and the parties, never who takes part.

@@ -66,7 +66,7 @@ test("a member leaves a table; the log keeps what happened and calls them a form
   await facilitator.page.goto(`/tables/${table.id}/members`);
   await expect(facilitator.page.locator(".member-list").first()).not.toContainText(robijn.pseudonym);
   await facilitator.page.goto(`/tables/${table.id}/activity`);
-  const left = facilitator.page.getByRole("listitem").filter({ hasText: nl.activity.actions.membership_left });
+  const left = facilitator.page.getByTestId("activity-log").locator('[data-action="membership.left"]');
   await expect(left).toContainText(nl.activity.formerMember);
   await expect(facilitator.page.locator("main")).not.toContainText(robijn.pseudonym);
   await member.context.close();

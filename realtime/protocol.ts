@@ -8,18 +8,7 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Close codes, shared with the browser editor. */
-export const CLOSE = {
-  malformed: 1003,
-  policy: 1008,
-  tooBig: 1009,
-  storageFailed: 1011,
-  going: 1001,
-  restart: 1012,
-  sessionEnded: 4401,
-  noAccess: 4403,
-  reload: 4409,
-} as const;
+export { CLOSE } from "../features/docs/close-codes.ts";
 
 export type ClientMessage =
   | { kind: "sync-step1"; stateVector: Uint8Array }

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
   changeFactStatus,
@@ -14,20 +13,15 @@ import type { FactInput } from "../../features/facts/model.ts";
 import { answerQuestion, askQuestion, withdrawQuestion } from "../../features/facts/questions.ts";
 import { importStarterSet } from "../../features/facts/starter-set.ts";
 import { getDb } from "../../prisma/db.ts";
-import { type ActionResult, runAction } from "../_server/action-result.ts";
-import { currentSession } from "../_server/session.ts";
+import { act as actFor, withoutData } from "../_server/act.ts";
+import type { ActionResult } from "../_server/action-result.ts";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 const lines = (form: FormData, name: string) => text(form, name).split(/\r?\n/);
 const checked = (form: FormData, name: string) => form.get(name) === "on";
 
-async function act<T>(tableId: string, work: (accountId: string) => Promise<T>): Promise<ActionResult<T>> {
-  const session = await currentSession();
-  if (!session) redirect("/sign-in");
-  const result = await runAction(() => work(session.accountId));
-  if (result.ok) revalidatePath(`/tables/${tableId}/facts`, "layout");
-  return result;
-}
+const act = <T>(tableId: string, work: (accountId: string) => Promise<T>): Promise<ActionResult<T>> =>
+  actFor(`/tables/${tableId}/facts`, work, { layout: true });
 
 /** "label: value unit" per line; the value is validated as a number by the domain. */
 function breakdownOf(form: FormData): FactInput["breakdown"] {
@@ -114,14 +108,14 @@ export async function editFactAction(_previous: ActionResult | null, form: FormD
 
 export async function setWordingAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) => setCitationWording(getDb(), accountId, tableId, text(form, "factId"), text(form, "wording"))),
   );
 }
 
 export async function changeStatusAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) =>
       changeFactStatus(getDb(), accountId, tableId, text(form, "factId"), { to: text(form, "to"), reason: text(form, "reason") }),
     ),
@@ -131,7 +125,7 @@ export async function changeStatusAction(_previous: ActionResult | null, form: F
 export async function recordPositionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
   // Only the stance and reasoning cross over: the party comes from the delegate's membership.
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) =>
       recordPosition(getDb(), accountId, tableId, text(form, "factId"), {
         stance: text(form, "stance"),
@@ -143,7 +137,7 @@ export async function recordPositionAction(_previous: ActionResult | null, form:
 
 export async function linkFactsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) =>
       linkFacts(getDb(), accountId, tableId, text(form, "factId"), {
         type: text(form, "type"),
@@ -156,7 +150,7 @@ export async function linkFactsAction(_previous: ActionResult | null, form: Form
 
 export async function unlinkFactsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(await act(tableId, (accountId) => unlinkFacts(getDb(), accountId, tableId, text(form, "linkId"))));
+  return withoutData(await act(tableId, (accountId) => unlinkFacts(getDb(), accountId, tableId, text(form, "linkId"))));
 }
 
 export async function importStarterAction(
@@ -172,7 +166,7 @@ export async function importStarterAction(
 
 export async function askQuestionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) =>
       askQuestion(getDb(), accountId, tableId, {
         question: text(form, "question"),
@@ -187,7 +181,7 @@ export async function askQuestionAction(_previous: ActionResult | null, form: Fo
 
 export async function answerQuestionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(
+  return withoutData(
     await act(tableId, (accountId) =>
       answerQuestion(getDb(), accountId, tableId, text(form, "questionId"), {
         text: text(form, "text"),
@@ -199,9 +193,5 @@ export async function answerQuestionAction(_previous: ActionResult | null, form:
 
 export async function withdrawQuestionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const tableId = text(form, "tableId");
-  return nothing(await act(tableId, (accountId) => withdrawQuestion(getDb(), accountId, tableId, text(form, "questionId"))));
-}
-
-function nothing(result: ActionResult<unknown>): ActionResult {
-  return result.ok ? { ok: true, data: null } : result;
+  return withoutData(await act(tableId, (accountId) => withdrawQuestion(getDb(), accountId, tableId, text(form, "questionId"))));
 }

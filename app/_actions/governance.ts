@@ -1,6 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
 import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment, respondToBreach } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
@@ -8,26 +6,13 @@ import { type MandateInput, POLICY_DOMAINS, recordMandate } from "../../features
 import { addParty, type PartyInput, updateParty } from "../../features/tables/parties.ts";
 import { addPhase, movePhase, setCurrentPhase, updatePhase } from "../../features/tables/phases.ts";
 import { getDb } from "../../prisma/db.ts";
-import { type ActionResult, runAction } from "../_server/action-result.ts";
-import { currentSession } from "../_server/session.ts";
-
-async function accountId(): Promise<string> {
-  const session = await currentSession();
-  if (!session) redirect("/sign-in");
-  return session.accountId;
-}
+import { actForForm } from "../_server/act.ts";
+import type { ActionResult } from "../_server/action-result.ts";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-async function act(tableId: string, work: (id: string) => Promise<unknown>): Promise<ActionResult> {
-  const id = await accountId();
-  const result = await runAction(async () => {
-    await work(id);
-    return null;
-  });
-  if (result.ok) revalidatePath(`/tables/${tableId}`, "layout");
-  return result;
-}
+const act = (tableId: string, work: (id: string) => Promise<unknown>): Promise<ActionResult> =>
+  actForForm(`/tables/${tableId}`, work, { layout: true });
 
 export async function updateDetailsAction(_previous: ActionResult | null, form: FormData) {
   const tableId = text(form, "tableId");

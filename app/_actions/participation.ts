@@ -1,26 +1,16 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { createActivity } from "../../features/participation/activities.ts";
 import { addGapToNextMeeting, recordPerception, setIntendedForm } from "../../features/participation/commands.ts";
 import { type Answer, answerCondition, type ConditionItem } from "../../features/participation/conditions.ts";
 import type { Form } from "../../features/participation/model.ts";
 import { getDb } from "../../prisma/db.ts";
-import { type ActionResult, runAction } from "../_server/action-result.ts";
-import { currentSession } from "../_server/session.ts";
+import { actForForm } from "../_server/act.ts";
+import type { ActionResult } from "../_server/action-result.ts";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-async function act(tableId: string, work: (accountId: string) => Promise<unknown>): Promise<ActionResult> {
-  const session = await currentSession();
-  if (!session) redirect("/sign-in");
-  const result = await runAction(async () => {
-    await work(session.accountId);
-    return null;
-  });
-  if (result.ok) revalidatePath(`/tables/${tableId}/participation`);
-  return result;
-}
+const act = (tableId: string, work: (accountId: string) => Promise<unknown>): Promise<ActionResult> =>
+  actForForm(`/tables/${tableId}/participation`, work);
 
 export async function setIntendedAction(_previous: ActionResult | null, form: FormData) {
   const tableId = text(form, "tableId");

@@ -5,6 +5,7 @@ import { changePassphraseAction } from "../_actions/settings.ts";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
+import { fieldErrorCode } from "../_server/action-result.ts";
 
 export function PassphraseForm() {
   const t = useTranslations("settings");
@@ -12,7 +13,10 @@ export function PassphraseForm() {
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(changePassphraseAction, null);
   const onSubmit = useFormSubmit(action);
-  const fieldError = (name: string) => (state && !state.ok && state.field === name ? te(state.code) : null);
+  const fieldError = (name: string) => {
+    const code = fieldErrorCode(state, name);
+    return code ? te(code) : null;
+  };
   const formLevel = state && !state.ok && !state.field ? state : null;
   return (
     // A new key after success empties the fields, so the passphrases do not linger in the page.

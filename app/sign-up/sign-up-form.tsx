@@ -7,6 +7,7 @@ import { ChairDeclarationFields } from "../_components/chair-declaration-fields.
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
+import { fieldErrorCode } from "../_server/action-result.ts";
 import { signUpAction } from "./actions.ts";
 
 const OWN_PLACE = ["signInName", "pseudonym", "passphrase", "passphraseRepeat"];
@@ -42,7 +43,10 @@ export function SignUpForm({
     });
   }, [state, callbackUrl, router]);
 
-  const fieldError = (name: string) => (state && !state.ok && state.field === name ? te(state.code) : null);
+  const fieldError = (name: string) => {
+    const code = fieldErrorCode(state, name);
+    return code ? te(code) : null;
+  };
   // Errors of fields without their own place (the chair's declaration) show above the form.
   const formLevel = state && !state.ok && (!state.field || !OWN_PLACE.includes(state.field)) ? state : null;
 

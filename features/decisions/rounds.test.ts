@@ -152,7 +152,7 @@ describe("endorsement rounds", () => {
     expect(view.parties.find((p) => p.partyId === at.parties.rll)?.answer).toBeNull();
     expect(view.parties.find((p) => p.partyId === at.parties.ggd)?.answer).toBe("support");
     const log = (await activityOf(t.db, at.observer, at.tableId)).find((e) => e.action === "round.answered");
-    expect(log).toMatchObject({ actor: null, spokenAs: { kind: "party", name: "GGD Regio" }, detail: { answer: "support" } });
+    expect(log).toMatchObject({ actor: null, spokenAs: { kind: "party", name: "GGD Regio" }, detail: { roundAnswer: "support" } });
     await closeRound(t.db, at.chair, at.tableId, roundId, later(10));
   });
 

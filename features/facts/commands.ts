@@ -130,7 +130,7 @@ async function writeRevision(
   fact: Awaited<ReturnType<typeof findFact>>,
   data: Prisma.FactUpdateInput,
   note: string,
-  action: string,
+  action: "fact.edited" | "fact.wording_changed",
   now: Date,
 ) {
   const revision = fact.revision + 1;

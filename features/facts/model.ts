@@ -3,7 +3,8 @@
 // once here; input from forms and the starter set crosses factInputSchema.
 import { z } from "zod";
 import type { EvidenceKind, FactLinkType, FactQualifier, FactStance, FactStatus, FactValueKind } from "../../generated/prisma/enums.ts";
-import { ERROR_CODES, type ErrorCode } from "../shared/app-error.ts";
+import type { ErrorCode } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 
 export const FACT_STATUSES = [
   "proposed",
@@ -325,11 +326,5 @@ export function parseOrThrow<T extends z.ZodType>(
   input: unknown,
   toError: (code: ErrorCode, field: string) => Error,
 ): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const field = (first?.path ?? []).map(String).join(".");
-  const message = first?.message ?? "";
-  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(message) ? (message as ErrorCode) : "INVALID_INPUT";
-  throw toError(code, field);
+  return parseInput(schema, input, (problem) => toError(problem.code, problem.path));
 }

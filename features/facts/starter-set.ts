@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { FactLinkType } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
+import { auditEventData } from "../audit/record.ts";
 import { parseFact } from "./commands.ts";
 import { type FactData, type FactInput, SYMMETRIC_LINK_TYPES } from "./model.ts";
 import { factActor } from "./records.ts";
@@ -220,9 +221,9 @@ export async function importStarterSet(db: Db, accountId: string, tableId: strin
   }
   await db.$transaction([
     db.factLink.createMany({ data: newLinks.map((link) => ({ ...link, tableId, createdBy: member.id, createdAt: now })) }),
-    db.auditEvent.create({
-      data: { action: "facts.imported", tableId, data: { by: member.id, count: fresh.length, links: newLinks.length }, createdAt: now },
-    }),
+    db.auditEvent.create(
+      auditEventData({ action: "facts.imported", tableId, data: { by: member.id, count: fresh.length, links: newLinks.length } }, now),
+    ),
   ]);
   return { imported: fresh.length, skipped: STARTER_SET.length - fresh.length, links: newLinks.length };
 }

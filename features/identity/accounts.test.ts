@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount, uniqueName } from "../../test/factories.ts";
-import { changePassphrase, createAccount, signUp as signUpFromWeb } from "./accounts.ts";
+import { changePassphrase, createAccount, signUp as signUpFromWeb, validateSignUp } from "./accounts.ts";
 import { commonPassphraseCount, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
 import { createSession } from "./sessions.ts";
 import { SIGN_UP_LIMIT, THROTTLE_WINDOW_MS } from "./throttle.ts";
@@ -95,6 +95,20 @@ describe("creating an account", () => {
 });
 
 describe("passphrase rules", () => {
+  it("name every problem of a sign-up at once: a short passphrase and a repetition that differs", () => {
+    const attempt = () => validateSignUp({ signInName: "x", pseudonym: "Iris", passphrase: "te kort", passphraseRepeat: "anders" });
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: "SIGN_IN_NAME_INVALID",
+        details: { field: "signInName" },
+        otherFields: [
+          { code: "PASSPHRASE_TOO_SHORT", field: "passphrase" },
+          { code: "PASSPHRASE_MISMATCH", field: "passphraseRepeat" },
+        ],
+      }),
+    );
+  });
+
   it("refuses passphrases shorter than 12 characters, counting characters rather than bytes", () => {
     expect(passphraseProblem("")).toBe("PASSPHRASE_TOO_SHORT");
     expect(passphraseProblem("elf tekens!")).toBe("PASSPHRASE_TOO_SHORT");

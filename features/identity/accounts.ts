@@ -1,7 +1,8 @@
 import type { Db } from "../../prisma/db.ts";
 import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
-import { AppError, type ErrorCode } from "../shared/app-error.ts";
+import { AppError, type FieldProblem } from "../shared/app-error.ts";
+import { inputProblems } from "../shared/validation.ts";
 import { PASSPHRASE_MAX, type SignUpInput, signUpSchema } from "./model.ts";
 import { hashPassphrase, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
 import { endSessions } from "./sessions.ts";
@@ -9,20 +10,30 @@ import { recordFailure, recordSignUp, signUpKey, signUpThrottledUntil, throttled
 
 export type NewAccount = { id: string; pseudonym: string };
 
-/** Validates sign-up input; throws AppError with the first problem found, field by field. */
+/** What is wrong with a new passphrase and its repetition: both problems when both are wrong. */
+function newPassphraseProblems(passphrase: string, repeat: string): FieldProblem[] {
+  const problem = passphraseProblem(passphrase);
+  return [
+    ...(problem ? [{ code: problem, field: "passphrase" }] : []),
+    ...(passphrase !== repeat ? [{ code: "PASSPHRASE_MISMATCH" as const, field: "passphraseRepeat" }] : []),
+  ];
+}
+
+/** Throws the first problem, carrying the others, so a form can show every one of them at once. */
+function throwProblems(problems: FieldProblem[]): void {
+  const [first, ...others] = problems;
+  if (first) throw new AppError(first.code, { field: first.field }, others);
+}
+
+/** Validates sign-up input; throws AppError with every problem found, one per field. */
 export function validateSignUp(input: SignUpInput) {
   const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const code = (issue?.message as ErrorCode) ?? "INVALID_INPUT";
-    throw new AppError(code, { field: String(issue?.path[0] ?? "") });
-  }
-  const problem = passphraseProblem(parsed.data.passphrase);
-  if (problem) throw new AppError(problem, { field: "passphrase" });
-  if (parsed.data.passphrase !== parsed.data.passphraseRepeat) {
-    throw new AppError("PASSPHRASE_MISMATCH", { field: "passphraseRepeat" });
-  }
-  return parsed.data;
+  const passphrase = typeof input.passphrase === "string" ? input.passphrase : "";
+  const repeat = typeof input.passphraseRepeat === "string" ? input.passphraseRepeat : "";
+  const fieldProblems = parsed.success ? [] : inputProblems(parsed.error).map(({ code, field }) => ({ code, field }));
+  const passphraseFields = new Set(fieldProblems.map((problem) => problem.field));
+  throwProblems([...fieldProblems, ...newPassphraseProblems(passphrase, repeat).filter((p) => !passphraseFields.has(p.field))]);
+  return signUpSchema.parse(input);
 }
 
 /**
@@ -101,9 +112,7 @@ export async function changePassphrase(
   ) as [string, string, string];
   const account = await db.account.findUnique({ where: { id: current.accountId }, select: { signInName: true, passphraseHash: true } });
   if (!account) throw new AppError("NOT_SIGNED_IN");
-  const problem = passphraseProblem(passphrase);
-  if (problem) throw new AppError(problem, { field: "passphrase" });
-  if (passphrase !== passphraseRepeat) throw new AppError("PASSPHRASE_MISMATCH", { field: "passphraseRepeat" });
+  throwProblems(newPassphraseProblems(passphrase, passphraseRepeat));
 
   const keys = throttleKeys(options.secret, account.signInName, options.ip);
   const until = await throttledUntil(db, keys, now);

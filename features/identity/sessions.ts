@@ -75,7 +75,7 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
   if (!session || session.revokedAt) return;
   await db.$transaction(async (tx) => {
     await endSessions(tx, { accountId: session.accountId, ids: [sessionId] }, now);
-    await tx.auditEvent.create({ data: { action: "session.signed_out", accountId: session.accountId, createdAt: now } });
+    await recordAudit(tx, { action: "session.signed_out", accountId: session.accountId }, now);
   });
 }
 

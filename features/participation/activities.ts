@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "../tables/queries.ts";
 import { authorizeParticipation } from "./access.ts";
 import { formSchema } from "./model.ts";
@@ -17,14 +18,7 @@ const activitySchema = z.object({
 
 export async function createActivity(db: Db, accountId: string, tableId: string, input: z.input<typeof activitySchema>, now = new Date()) {
   const member = await authorizeParticipation(db, accountId, tableId, "participation.intended.set");
-  const parsed = activitySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(issue?.message === "ACTIVITY_TITLE_INVALID" ? "ACTIVITY_TITLE_INVALID" : "INVALID_INPUT", {
-      field: String(issue?.path[0] ?? ""),
-    });
-  }
-  const data = parsed.data;
+  const data = parseInput(activitySchema, input);
   const partyIds = [data.ownerPartyId, ...data.guestPartyIds];
   const found = await db.party.count({ where: { tableId, id: { in: partyIds } } });
   const phase = await db.phase.findFirst({ where: { id: data.phaseId, tableId }, select: { id: true } });

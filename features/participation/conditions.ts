@@ -3,11 +3,13 @@
 // itself, through its own delegates; differing answers are shown side by side, never merged into a
 // score. The chair and the facilitator may give their own answer for the whole table, shown under
 // their role and never in a party's column.
+
 import { z } from "zod";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "../tables/queries.ts";
 import { authorizeParticipation } from "./access.ts";
 import { attributionSchema } from "./model.ts";
@@ -50,15 +52,14 @@ const answerSchema = z.object({
  */
 export async function answerCondition(db: Db, accountId: string, tableId: string, input: z.input<typeof answerSchema>, now = new Date()) {
   const member = await authorizeParticipation(db, accountId, tableId, "participation.conditions.answer");
-  const parsed = answerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
-  const { item, answer, evidence } = parsed.data;
-  const phaseId = parsed.data.phaseId || null;
+  const parsed = parseInput(answerSchema, input);
+  const { item, answer, evidence } = parsed;
+  const phaseId = parsed.phaseId || null;
   const voice = conditionVoiceOf(member, { phaseId });
   if (!voice) throw new AppError(member.role === "delegate" ? "NO_PARTY_TO_SPEAK_FOR" : "PROCESS_ANSWERS_WHOLE_TABLE");
   if (phaseId && !(await db.phase.findFirst({ where: { id: phaseId, tableId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
   // A process owner answers in their role; naming a person or an organisation does not apply.
-  const attribution = voice.kind === "party" ? parsed.data.attribution : "organisation";
+  const attribution = voice.kind === "party" ? parsed.attribution : "organisation";
   return db.$transaction(async (tx) => {
     const row = await tx.conditionAnswer.create({
       data: {

@@ -112,10 +112,18 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+export function isErrorCode(value: string): value is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** A further problem with another field, for forms that show every problem at once. */
+export type FieldProblem = { code: ErrorCode; field: string };
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details: Record<string, string | number> = {},
+    readonly otherFields: FieldProblem[] = [],
   ) {
     super(code);
     this.name = "AppError";

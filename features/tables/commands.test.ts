@@ -63,6 +63,14 @@ describe("creating a table", () => {
     }
     expect({ tables: await t.db.table.count(), memberships: await t.db.membership.count() }).toEqual(before);
   });
+
+  it("is for signed-in people only: an account that does not exist convenes nothing", async () => {
+    const before = await t.db.table.count();
+    for (const accountId of ["00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+      await expect(createTable(t.db, accountId, { title: "Tafel Lindendam" }), accountId).rejects.toMatchObject({ code: "NOT_SIGNED_IN" });
+    }
+    expect(await t.db.table.count()).toBe(before);
+  });
 });
 
 describe("invitations", () => {

@@ -7,10 +7,12 @@ import { AppError } from "../shared/app-error.ts";
 import { type AcceptDeclaration, declarationForAccepting } from "./chair.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
 import { createDefaultPhases } from "./phases.ts";
-import { actorFor, can } from "./policy.ts";
+import { actorFor, can, canCreateTable } from "./policy.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export async function createTable(db: Db, accountId: string, input: { title: unknown }, now: Date = new Date()) {
+  const account = isUuid(accountId) ? await db.account.findUnique({ where: { id: accountId }, select: { id: true } }) : null;
+  if (!canCreateTable({ kind: account ? "signed-in" : "signed-out" })) throw new AppError("NOT_SIGNED_IN");
   const title = tableTitleSchema.safeParse(input.title);
   if (!title.success) throw new AppError("TABLE_TITLE_INVALID", { field: "title" });
   return db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { contributionVoice } from "../participation/policy.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { breachResponseProblem } from "./policy.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
@@ -26,9 +27,7 @@ export async function recordCommitment(
   now = new Date(),
 ) {
   const member = await authorize(db, accountId, tableId, "commitments.record");
-  const parsed = commitmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
-  const { partyId, kind, text } = parsed.data;
+  const { partyId, kind, text } = parseInput(commitmentSchema, input);
   // A delegate commits only their own party; the facilitator may record for any party.
   if (member.role !== "facilitator" && member.partyId !== partyId) throw new AppError("FORBIDDEN");
   return db.$transaction(async (tx) => {
@@ -142,11 +141,6 @@ export async function respondToBreach(
     );
     return response;
   });
-}
-
-export async function commitmentsOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listCommitments(db, tableId);
 }
 
 /** Whom a breach or a reply names: a current member by pseudonym, anyone who left as a former member. */

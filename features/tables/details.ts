@@ -4,6 +4,7 @@ import type { Db } from "../../prisma/db.ts";
 import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { tableTitleSchema } from "./model.ts";
 import { TABLE_STATUSES } from "./policy.ts";
 import { authorize } from "./queries.ts";
@@ -22,19 +23,27 @@ export const tableDetailsSchema = z.object({
 });
 export type TableDetailsInput = z.input<typeof tableDetailsSchema>;
 
-function firstProblem(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const code = issue?.message === "TABLE_TITLE_INVALID" || issue?.message === "LANGUAGES_REQUIRED" ? issue.message : "INVALID_INPUT";
-  return new AppError(code, { field: String(issue?.path[0] ?? "") });
-}
+const DETAIL_FIELDS = {
+  title: true,
+  policyQuestion: true,
+  municipality: true,
+  region: true,
+  languages: true,
+  decisionRule: true,
+  publicSummary: true,
+} as const;
 
 export async function updateTableDetails(db: Db, accountId: string, tableId: string, input: TableDetailsInput, now = new Date()) {
   const member = await authorize(db, accountId, tableId, "table.edit");
-  const parsed = tableDetailsSchema.safeParse(input);
-  if (!parsed.success) throw firstProblem(parsed.error);
+  const details = parseInput(tableDetailsSchema, input);
   await db.$transaction(async (tx) => {
-    await tx.table.update({ where: { id: tableId }, data: { ...parsed.data, updatedAt: now } });
-    await recordAudit(tx, { action: "table.details_changed", tableId, data: { by: member.id } }, now);
+    const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: DETAIL_FIELDS });
+    await tx.table.update({ where: { id: tableId }, data: { ...details, updatedAt: now } });
+    // The log says which details changed, not their text (that is on the table page).
+    const fields = (Object.keys(DETAIL_FIELDS) as (keyof typeof DETAIL_FIELDS)[]).filter(
+      (field) => JSON.stringify(before[field]) !== JSON.stringify(details[field]),
+    );
+    await recordAudit(tx, { action: "table.details_changed", tableId, data: { by: member.id, fields: fields.join(",") } }, now);
   });
 }
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DecisionPower } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
-import { AppError, type ErrorCode } from "../shared/app-error.ts";
+import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "./queries.ts";
 
 export const ISSUING_BODIES = ["council", "college", "mayor", "alderman", "board"] as const;
@@ -49,28 +50,12 @@ export const mandateSchema = z
   });
 export type MandateInput = z.input<typeof mandateSchema>;
 
-const CODES = new Set<string>([
-  "INVALID_DATE",
-  "OFFICIAL_INVALID",
-  "MANDATE_REFERENCE_REQUIRED",
-  "MANDATE_SCOPE_REQUIRED",
-  "MANDATE_DOMAINS_REQUIRED",
-  "MANDATE_OFFICIAL_REQUIRED",
-  "MANDATE_TERM_INVALID",
-  "MANDATE_DOMAIN_TWICE",
-]);
-
 function parse(input: MandateInput) {
-  const parsed = mandateSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const code = (CODES.has(issue?.message ?? "") ? issue?.message : "INVALID_INPUT") as ErrorCode;
-    throw new AppError(code, { field: String(issue?.path[0] ?? "") });
-  }
+  const data = parseInput(mandateSchema, input);
   // Someone must answer for every domain the table has a say in.
-  const unanswered = parsed.data.domains.find((d) => !parsed.data.officials.some((o) => o.domains.includes(d.domain)));
+  const unanswered = data.domains.find((d) => !data.officials.some((o) => o.domains.includes(d.domain)));
   if (unanswered) throw new AppError("MANDATE_DOMAIN_WITHOUT_OFFICIAL", { field: "officials", domain: unanswered.domain });
-  return parsed.data;
+  return data;
 }
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);

@@ -5,6 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export const PARTY_TYPES = [
@@ -35,14 +36,7 @@ export const partySchema = z.object({
 export type PartyInput = z.input<typeof partySchema>;
 
 function parse(input: PartyInput) {
-  const parsed = partySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(issue?.message === "PARTY_NAME_INVALID" ? "PARTY_NAME_INVALID" : "INVALID_INPUT", {
-      field: String(issue?.path[0] ?? ""),
-    });
-  }
-  return parsed.data;
+  return parseInput(partySchema, input);
 }
 
 export async function addParty(db: Db, accountId: string, tableId: string, input: PartyInput, now = new Date()) {
@@ -64,11 +58,6 @@ export async function updateParty(db: Db, accountId: string, tableId: string, pa
     if (updated.count !== 1) throw new AppError("NOT_FOUND");
     await recordAudit(tx, { action: "party.changed", tableId, data: { by: member.id, party: partyId } }, now);
   });
-}
-
-export async function partiesOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listParties(db, tableId);
 }
 
 /** For callers that have already authorised the reader. */

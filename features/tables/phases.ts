@@ -4,6 +4,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorize } from "./queries.ts";
 
 export const DEFAULT_PHASES = [
@@ -52,14 +53,8 @@ export async function updatePhase(
   now = new Date(),
 ) {
   const member = await authorize(db, accountId, tableId, "phases.manage");
-  const parsed = phaseSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const code = issue?.message === "PHASE_ENDS_BEFORE_START" || issue?.message === "INVALID_DATE" ? issue.message : "INVALID_INPUT";
-    throw new AppError(code, { field: String(issue?.path[0] ?? "") });
-  }
+  const { name, deliverables, startsOn, endsOn } = parseInput(phaseSchema, input);
   if (!isUuid(phaseId)) throw new AppError("NOT_FOUND");
-  const { name, deliverables, startsOn, endsOn } = parsed.data;
   await db.$transaction(async (tx) => {
     const updated = await tx.phase.updateMany({
       where: { id: phaseId, tableId },
@@ -111,11 +106,6 @@ export async function movePhase(db: Db, accountId: string, tableId: string, phas
     for (const [position, id] of order.entries()) await tx.phase.update({ where: { id }, data: { position } });
     await recordAudit(tx, { action: "phase.moved", tableId, data: { by: member.id, phase: phaseId, position: other + 1 } }, now);
   });
-}
-
-export async function phasesOf(db: Db, accountId: string, tableId: string) {
-  await authorize(db, accountId, tableId, "table.view");
-  return listPhases(db, tableId);
 }
 
 /** For callers that have already authorised the reader. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount, makeTable } from "../../test/factories.ts";
 import { createInvitation } from "./commands.ts";
+import { addParty } from "./parties.ts";
 import { openInvitations, tableForMember, tablesOf } from "./queries.ts";
 
 let t: TestDatabase;
@@ -67,11 +68,16 @@ describe("reading a table", () => {
   it("shows open invitations to facilitators only, without tokens and without used or expired ones", async () => {
     const { tableId, facilitator, members } = await makeTable(t.db, ["chair"]);
     const now = new Date("2026-06-01T10:00:00Z");
-    const open = await createInvitation(t.db, facilitator.accountId, { tableId, role: "delegate", validDays: 7 }, now);
+    const party = await addParty(t.db, facilitator.accountId, tableId, {
+      type: "sex_worker_organisation",
+      name: "Stichting Rode Lantaarn",
+    });
+    const open = await createInvitation(t.db, facilitator.accountId, { tableId, role: "delegate", validDays: 7, partyId: party.id }, now);
     await createInvitation(t.db, facilitator.accountId, { tableId, role: "observer", validDays: 1 }, now);
     const list = await openInvitations(t.db, facilitator.accountId, tableId, new Date(now.getTime() + 2 * 86_400_000));
     expect(list.map((invitation) => invitation.id)).toEqual([open.id]);
-    expect(Object.keys(list[0] ?? {}).sort()).toEqual(["createdAt", "expiresAt", "id", "role"]);
+    expect(Object.keys(list[0] ?? {}).sort()).toEqual(["createdAt", "expiresAt", "id", "party", "role", "vouched"]);
+    expect(list[0]).toMatchObject({ party: "Stichting Rode Lantaarn", vouched: false });
     await expect(openInvitations(t.db, members[0]?.accountId ?? "", tableId, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -166,9 +166,13 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
 
 export async function openInvitations(db: Db, accountId: string, tableId: string, now: Date) {
   await authorize(db, accountId, tableId, "table.invite");
-  return db.invitation.findMany({
+  const open = await db.invitation.findMany({
     where: { tableId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, role: true, expiresAt: true, createdAt: true },
+    select: { id: true, role: true, expiresAt: true, createdAt: true, partyId: true, vouched: true },
   });
+  const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
+  const partyName = new Map(parties.map((party) => [party.id, party.name]));
+  // Which party a link places its user with: the facilitator tells two open delegate links apart by it.
+  return open.map(({ partyId, ...invitation }) => ({ ...invitation, party: partyId ? (partyName.get(partyId) ?? null) : null }));
 }

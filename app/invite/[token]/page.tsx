@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isAppError } from "../../../features/shared/app-error.ts";
 import { inspectInvitation } from "../../../features/tables/commands.ts";
 import { getDb } from "../../../prisma/db.ts";
@@ -11,7 +11,7 @@ import { AcceptInvitation } from "./accept-invitation.tsx";
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("invite"))("cannotUse").split(" ")[0] };
+  return { title: (await getTranslations("invite"))("metaTitle") };
 }
 
 export default async function InvitePage({ params }: Props) {
@@ -19,7 +19,6 @@ export default async function InvitePage({ params }: Props) {
   const t = await getTranslations("invite");
   const te = await getTranslations("errors");
   const tr = await getTranslations("roles");
-  const tt = await getTranslations("table");
   let invitation: Awaited<ReturnType<typeof inspectInvitation>>;
   try {
     invitation = await inspectInvitation(getDb(), token);
@@ -40,8 +39,11 @@ export default async function InvitePage({ params }: Props) {
     <div className="stack">
       <h1>{t("title", { table: invitation.tableTitle })}</h1>
       <p className="lead">
-        {t("lead", { role: tr(invitation.role) })}
-        {invitation.partyName && ` ${tt("forParty", { party: invitation.partyName })}`}
+        {t("lead", {
+          role: tr(invitation.role).toLocaleLowerCase(await getLocale()),
+          hasParty: invitation.partyName ? "yes" : "no",
+          party: invitation.partyName ?? "",
+        })}
       </p>
       {invitation.role === "chair" && <p className="alert alert-info">{t("chairNote")}</p>}
       {session ? (

@@ -24,12 +24,13 @@ import {
   updatePhaseAction,
 } from "../../_actions/governance.ts";
 import { ActionForm } from "../../_components/action-form.tsx";
+import { Icon, type IconName } from "../../_components/icons.tsx";
 import { PhaseButton } from "./phase-button.tsx";
 
 type Table = Awaited<ReturnType<typeof tableForMember>>;
 type Overview = Awaited<ReturnType<typeof tableOverview>>;
 
-const STATE_ICON = { met: "✓", not_met: "✗", not_assessable: "…" } as const;
+const STATE_ICON = { met: "check", not_met: "x", not_assessable: "ellipsis" } as const satisfies Record<string, IconName>;
 
 // Where a table fixes each characteristic that is not met yet.
 const CHARACTERISTIC_PAGE: Record<Assessment["characteristic"], string> = {
@@ -73,7 +74,7 @@ export async function CharacteristicsPanel({ assessments, tableId }: { assessmen
               )}
             </span>
             <span className={`badge state-${a.state}`}>
-              <span aria-hidden="true">{STATE_ICON[a.state]} </span>
+              <Icon name={STATE_ICON[a.state]} />
               {t(`states.${a.state}`)}
             </span>
           </li>
@@ -230,7 +231,7 @@ export async function PartiesSection({ table, overview }: { table: Table; overvi
       <h2 id="parties">{t("title")}</h2>
       {overview.warnings.map((warning) => (
         <p key={warning} className="alert alert-error" data-testid={`warning-${warning}`}>
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="alert" />
           {t(`warnings.${warning}`)}
         </p>
       ))}
@@ -428,7 +429,7 @@ export async function ChairSection({ table, chairs }: { table: Table; chairs: Ch
               {chair.declaration ? (
                 <>
                   <span className="badge state-met">
-                    <span aria-hidden="true">✓ </span>
+                    <Icon name="check" />
                     {t("declared", { date: formatDate(chair.declaration.signedAt, locale, "long") })}
                   </span>
                   <br />
@@ -442,7 +443,7 @@ export async function ChairSection({ table, chairs }: { table: Table; chairs: Ch
                 </>
               ) : (
                 <span className="badge state-not_met">
-                  <span aria-hidden="true">✗ </span>
+                  <Icon name="x" />
                   {t("undeclared")}
                 </span>
               )}
@@ -517,7 +518,7 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
       ) : (
         <ul className="plain-list" data-testid="commitment-list">
           {overview.commitments.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className="record-row">
               <span>
                 <strong>{c.party.name}</strong>: {t(`kinds.${c.kind as (typeof COMMITMENT_KINDS)[number]}`)}
                 {c.text && <span className="hint"> — {c.text}</span>}

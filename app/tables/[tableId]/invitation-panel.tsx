@@ -5,10 +5,11 @@ import { formatDateTime } from "../../../features/shared/dates.ts";
 import { INVITATION_DAYS, ROLES, type Role } from "../../../features/tables/model.ts";
 import { createInvitationAction, revokeInvitationAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
+import { PartySelect } from "../../_components/selects.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
 import type { ActionError } from "../../_server/action-result.ts";
 
-type OpenInvitation = { id: string; role: Role; expiresAt: string };
+type OpenInvitation = { id: string; role: Role; expiresAt: string; party: string | null };
 
 export function InvitationPanel({
   tableId,
@@ -48,19 +49,7 @@ export function InvitationPanel({
             ))}
           </select>
         </div>
-        {parties.length > 0 && (
-          <div className="field">
-            <label htmlFor="invite-party">{t("party")}</label>
-            <select id="invite-party" name="partyId" defaultValue="">
-              <option value="">{t("noParty")}</option>
-              {parties.map((party) => (
-                <option key={party.id} value={party.id}>
-                  {party.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {parties.length > 0 && <PartySelect id="invite-party" label={t("party")} parties={parties} empty={t("noParty")} />}
         <div className="field">
           <label htmlFor="invite-days">{t("invitationDays")}</label>
           <input
@@ -104,7 +93,14 @@ export function InvitationPanel({
         <ul className="plain-list">
           {open.map((invitation) => (
             <li key={invitation.id}>
-              <span>{t("invitationFor", { role: tr(invitation.role), expires: when(invitation.expiresAt) })}</span>
+              <span>
+                {t("invitationFor", {
+                  role: tr(invitation.role),
+                  hasParty: invitation.party ? "yes" : "no",
+                  party: invitation.party ?? "",
+                  expires: when(invitation.expiresAt),
+                })}
+              </span>
               <button
                 type="button"
                 className="secondary"

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ROLES, type Role } from "../../../features/tables/model.ts";
 import { changeRoleAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
+import { PartySelect } from "../../_components/selects.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
 
 export function RoleForm({
@@ -41,19 +42,14 @@ export function RoleForm({
         ))}
       </select>
       {parties.length > 0 && (
-        <>
-          <label htmlFor={`party-of-${membershipId}`} className="visually-hidden">
-            {t("changeParty", { pseudonym })}
-          </label>
-          <select id={`party-of-${membershipId}`} name="partyId" defaultValue={partyId ?? ""}>
-            <option value="">{t("noParty")}</option>
-            {parties.map((party) => (
-              <option key={party.id} value={party.id}>
-                {party.name}
-              </option>
-            ))}
-          </select>
-        </>
+        <PartySelect
+          bare
+          id={`party-of-${membershipId}`}
+          label={t("changeParty", { pseudonym })}
+          parties={parties}
+          empty={t("noParty")}
+          defaultValue={partyId ?? ""}
+        />
       )}
       <label htmlFor={`reason-${membershipId}`} className="visually-hidden">
         {t("roleReason", { pseudonym })}

@@ -7,6 +7,7 @@ import { factRegister, parseRegisterFilters } from "../../../../features/facts/q
 import { questionsOf } from "../../../../features/facts/questions.ts";
 import type { FactQualifier } from "../../../../generated/prisma/enums.ts";
 import { getDb } from "../../../../prisma/db.ts";
+import { PartySelect } from "../../../_components/selects.tsx";
 import { loadTable } from "../load-table.ts";
 import { ImportForm } from "./import-form.tsx";
 import { StanceChip, StatusBadge } from "./stance.tsx";
@@ -111,17 +112,14 @@ export default async function FactRegisterPage({ params, searchParams }: Props) 
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="filter-party">{t("party")}</label>
-            <select id="filter-party" name="party" defaultValue={filters.party ?? ""}>
-              <option value="">{t("anyParty")}</option>
-              {register.countedParties.map((party) => (
-                <option key={party.id} value={party.id}>
-                  {party.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PartySelect
+            id="filter-party"
+            name="party"
+            label={t("party")}
+            parties={register.countedParties}
+            empty={t("anyParty")}
+            defaultValue={filters.party ?? ""}
+          />
           <div className="field">
             <label htmlFor="filter-stance">{t("position")}</label>
             <select id="filter-stance" name="stance" defaultValue={filters.stance ?? ""}>

@@ -1,26 +1,27 @@
 import type { FactStance, FactStatus } from "../../../../generated/prisma/enums.ts";
+import { Icon, type IconName } from "../../../_components/icons.tsx";
 
 // Each stance and status has its own symbol beside its text, so nothing relies on colour alone.
-const STANCE_ICON: Record<FactStance | "none", string> = {
-  accepts: "✓",
-  accepts_with_caveat: "✓*",
-  disputes: "✗",
-  no_position: "–",
-  none: "…",
+const STANCE_ICON: Record<FactStance | "none", IconName> = {
+  accepts: "check",
+  accepts_with_caveat: "check-caveat",
+  disputes: "x",
+  no_position: "minus",
+  none: "ellipsis",
 };
 
-const STATUS_ICON: Record<FactStatus, string> = {
-  proposed: "○",
-  under_discussion: "◐",
-  agreed: "●",
-  agreed_to_disagree: "⇄",
-  retired: "⊘",
+const STATUS_ICON: Record<FactStatus, IconName> = {
+  proposed: "circle",
+  under_discussion: "circle-half",
+  agreed: "circle-full",
+  agreed_to_disagree: "swap",
+  retired: "ban",
 };
 
 export function StanceChip({ stance, label, stale }: { stance: FactStance | null; label: string; stale?: string }) {
   return (
     <span className={`stance-chip stance-${stance ?? "none"}`} data-stance={stance ?? "none"}>
-      <span aria-hidden="true">{STANCE_ICON[stance ?? "none"]} </span>
+      <Icon name={STANCE_ICON[stance ?? "none"]} />
       {label}
       {stale && <span className="hint"> ({stale})</span>}
     </span>
@@ -30,7 +31,7 @@ export function StanceChip({ stance, label, stale }: { stance: FactStance | null
 export function StatusBadge({ status, label }: { status: FactStatus; label: string }) {
   return (
     <span className={`badge fact-status status-${status}`} data-status={status}>
-      <span aria-hidden="true">{STATUS_ICON[status]} </span>
+      <Icon name={STATUS_ICON[status]} />
       {label}
     </span>
   );

@@ -81,7 +81,7 @@ export default async function MandatePage({ params }: Props) {
                       <dd>{v.issuerCommitment}</dd>
                     </>
                   )}
-                  <dt>{t("termEnd")}</dt>
+                  <dt>{t("term")}</dt>
                   <dd>
                     {day(v.termStart)} – {day(v.termEnd)}
                     {v.reviewDate && ` (${t("reviewDate")}: ${day(v.reviewDate)})`}

@@ -125,6 +125,7 @@ export default async function MembersPage({ params }: Props) {
             id: invitation.id,
             role: invitation.role,
             expiresAt: invitation.expiresAt.toISOString(),
+            party: invitation.party,
           }))}
           parties={parties}
         />

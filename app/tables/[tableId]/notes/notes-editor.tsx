@@ -6,14 +6,15 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CLOSE } from "../../../../features/docs/close-codes.ts";
 import { NOTES_FIELD, notesExtensions, SCHEMA_VERSION } from "../../../../features/docs/schema.ts";
 import { PresenceToggle } from "./presence-toggle.tsx";
 
 type Status = "connecting" | "connected" | "disconnected" | "reload" | "ended";
 
 // Close codes the realtime server uses when reconnecting would not help.
-const CLOSE_RELOAD = 4409;
-const CLOSE_ENDED = new Set([4401, 4403]);
+const CLOSE_RELOAD: number = CLOSE.reload;
+const CLOSE_ENDED = new Set<number>([CLOSE.sessionEnded, CLOSE.noAccess]);
 
 function colorFor(name: string): string {
   let hash = 0;

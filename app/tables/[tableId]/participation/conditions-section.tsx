@@ -15,11 +15,16 @@ import type { tableForMember } from "../../../../features/tables/queries.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { answerConditionAction, createActivityAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
+import { Icon, type IconName } from "../../../_components/icons.tsx";
+import { FormSelect, PartySelect, PhaseSelect } from "../../../_components/selects.tsx";
 
 type Matrix = Awaited<ReturnType<typeof participationMatrix>>;
 type Table = Awaited<ReturnType<typeof tableForMember>>;
 
-const ANSWER_ICON = { met: "✓", partly: "◐", not_met: "✗", not_applicable: "–" } as const;
+const ANSWER_ICON = { met: "check", partly: "circle-half", not_met: "x", not_applicable: "minus" } as const satisfies Record<
+  string,
+  IconName
+>;
 
 export async function ConditionsSection({
   table,
@@ -64,7 +69,7 @@ export async function ConditionsSection({
         : "";
   const answerText = (answer: AnswerView) => (
     <>
-      <span aria-hidden="true">{ANSWER_ICON[answer.answer]} </span>
+      <Icon name={ANSWER_ICON[answer.answer]} />
       {t(`answers.${answer.answer}`)}
       {author(answer)}
       {answer.evidence && <span className="hint"> — {answer.evidence}</span>}
@@ -76,17 +81,14 @@ export async function ConditionsSection({
       <h2 id="conditions">{t("title")}</h2>
       <p className="hint">{t("lead")}</p>
       <form method="get" className="row">
-        <div className="field">
-          <label htmlFor="conditions-phase">{t("scope")}</label>
-          <select id="conditions-phase" name="phase" defaultValue={phaseId ?? ""}>
-            <option value="">{t("wholeTable")}</option>
-            {matrix.phases.map((p) => (
-              <option key={p.id} value={p.id}>
-                {phaseLabel(p.id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PhaseSelect
+          id="conditions-phase"
+          name="phase"
+          label={t("scope")}
+          phases={matrix.phases.map((p) => ({ id: p.id, label: phaseLabel(p.id) }))}
+          empty={t("wholeTable")}
+          defaultValue={phaseId ?? ""}
+        />
         <div className="field">
           <button type="submit" className="secondary">
             {t("show")}
@@ -121,7 +123,7 @@ export async function ConditionsSection({
                       {item} {t(`items.${item}`)}
                       {row?.differs && (
                         <span className="badge state-not_assessable">
-                          <span aria-hidden="true">⚠ </span>
+                          <Icon name="alert" />
                           {t("differs")}
                         </span>
                       )}
@@ -254,36 +256,13 @@ export async function ActivitiesSection({
               <input id="activity-title" name="title" type="text" maxLength={200} />
             </div>
             <div className="row">
-              <div className="field">
-                <label htmlFor="activity-phase">{t("phase")}</label>
-                <select id="activity-phase" name="phaseId">
-                  {matrix.phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {phaseLabel(p.id)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="activity-form">{t("form")}</label>
-                <select id="activity-form" name="form">
-                  {FORMS.map((f) => (
-                    <option key={f} value={f}>
-                      {tp(`forms.${f}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="activity-owner">{t("owner")}</label>
-                <select id="activity-owner" name="ownerPartyId">
-                  {matrix.parties.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PhaseSelect
+                id="activity-phase"
+                label={t("phase")}
+                phases={matrix.phases.map((p) => ({ id: p.id, label: phaseLabel(p.id) }))}
+              />
+              <FormSelect id="activity-form" label={t("form")} forms={FORMS} formLabel={(f) => tp(`forms.${f}`)} />
+              <PartySelect id="activity-owner" name="ownerPartyId" label={t("owner")} parties={matrix.parties} />
             </div>
             <fieldset className="field">
               <legend>{t("guests")}</legend>

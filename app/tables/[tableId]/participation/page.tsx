@@ -8,6 +8,8 @@ import { formatDateTime, formatDay, isoDate, isoDay } from "../../../../features
 import { getDb } from "../../../../prisma/db.ts";
 import { recordPerceptionAction, setIntendedAction } from "../../../_actions/participation.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
+import { Icon, type IconName } from "../../../_components/icons.tsx";
+import { FormSelect, PartySelect, PhaseSelect } from "../../../_components/selects.tsx";
 import { loadTable } from "../load-table.ts";
 import { ActivitiesSection, ConditionsSection } from "./conditions-section.tsx";
 import { GapButton } from "./gap-button.tsx";
@@ -16,12 +18,12 @@ import { participationLabels } from "./labels.ts";
 type Props = { params: Promise<{ tableId: string }>; searchParams?: Promise<Record<string, string | undefined>> };
 
 // Each form has its own symbol, so the matrix never relies on colour alone.
-const FORM_ICON: Record<Form, string> = {
-  informing: "ℹ",
-  consultation: "💬",
-  shared_decision_power: "⚖",
-  sex_worker_led: "★",
-  equal_combination: "∞",
+const FORM_ICON: Record<Form, IconName> = {
+  informing: "info",
+  consultation: "message",
+  shared_decision_power: "scale",
+  sex_worker_led: "star",
+  equal_combination: "infinity",
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -44,6 +46,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
     const phase = matrix.phases.find((p) => p.id === id);
     return phase ? labels.phase(phase) : "";
   };
+  const phaseChoices = matrix.phases.map((phase) => ({ id: phase.id, label: labels.phase(phase) }));
   const onAgenda = (partyId: string, phaseId: string) => matrix.onAgenda.some((a) => a.partyId === partyId && a.phaseId === phaseId);
   const myParty = matrix.parties.find((p) => p.id === matrix.me.speaksFor);
   const author = (voice: Voice) =>
@@ -55,7 +58,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
   const formLabel = (form: Form | null) =>
     form ? (
       <span className={`form-chip form-${form}`}>
-        <span aria-hidden="true">{FORM_ICON[form]} </span>
+        <Icon name={FORM_ICON[form]} />
         {t(`forms.${form}`)}
       </span>
     ) : (
@@ -89,7 +92,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
         {/* Focusable so keyboard users can scroll a wide matrix. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
         <section style={{ overflowX: "auto" }} tabIndex={0} aria-label={t("matrix")}>
-          <table className="grid" data-testid="participation-matrix">
+          <table className="grid grid-fixed" data-testid="participation-matrix">
             <thead>
               <tr>
                 <th scope="col">{t("party")}</th>
@@ -119,7 +122,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                         </div>
                         {gap && (
                           <div className={`badge state-${gap.severity === "serious" ? "not_met" : "not_assessable"}`}>
-                            <span aria-hidden="true">⚠ </span>
+                            <Icon name="alert" />
                             {gap.severity === "serious" ? t("seriousGap") : t("differs")}
                           </div>
                         )}
@@ -183,36 +186,9 @@ export default async function ParticipationPage({ params, searchParams }: Props)
           <ActionForm action={setIntendedAction} submitLabel={t("save")} savedMessage={t("saved")}>
             <input type="hidden" name="tableId" value={table.id} />
             <div className="row">
-              <div className="field">
-                <label htmlFor="intended-party">{t("party")}</label>
-                <select id="intended-party" name="partyId">
-                  {matrix.parties.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="intended-phase">{t("phase")}</label>
-                <select id="intended-phase" name="phaseId">
-                  {matrix.phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {labels.phase(p)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="intended-form">{t("form")}</label>
-                <select id="intended-form" name="form">
-                  {FORMS.map((form) => (
-                    <option key={form} value={form}>
-                      {t(`forms.${form}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PartySelect id="intended-party" label={t("party")} parties={matrix.parties} />
+              <PhaseSelect id="intended-phase" label={t("phase")} phases={phaseChoices} />
+              <FormSelect id="intended-form" label={t("form")} forms={FORMS} formLabel={(form) => t(`forms.${form}`)} />
             </div>
             <div className="field">
               <label htmlFor="intended-rationale">{t("rationale")}</label>
@@ -230,26 +206,8 @@ export default async function ParticipationPage({ params, searchParams }: Props)
           <ActionForm action={recordPerceptionAction} submitLabel={t("save")} savedMessage={t("saved")}>
             <input type="hidden" name="tableId" value={table.id} />
             <div className="row">
-              <div className="field">
-                <label htmlFor="perception-phase">{t("phase")}</label>
-                <select id="perception-phase" name="phaseId">
-                  {matrix.phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {labels.phase(p)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="perception-form">{t("form")}</label>
-                <select id="perception-form" name="form">
-                  {FORMS.map((form) => (
-                    <option key={form} value={form}>
-                      {t(`forms.${form}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PhaseSelect id="perception-phase" label={t("phase")} phases={phaseChoices} />
+              <FormSelect id="perception-form" label={t("form")} forms={FORMS} formLabel={(form) => t(`forms.${form}`)} />
               <div className="field">
                 <label htmlFor="perception-date">{t("assessedOn")}</label>
                 <input id="perception-date" name="assessedOn" type="date" defaultValue={today} max={today} />
@@ -341,16 +299,13 @@ export default async function ParticipationPage({ params, searchParams }: Props)
                             <input type="hidden" name="tableId" value={table.id} />
                             <input type="hidden" name="phaseId" value={p.phaseId} />
                             <input type="hidden" name="replaces" value={p.id} />
-                            <div className="field">
-                              <label htmlFor={`correct-form-${p.id}`}>{t("form")}</label>
-                              <select id={`correct-form-${p.id}`} name="form" defaultValue={p.form}>
-                                {FORMS.map((form) => (
-                                  <option key={form} value={form}>
-                                    {t(`forms.${form}`)}
-                                  </option>
-                                ))}
-                              </select>
-                            </div>
+                            <FormSelect
+                              id={`correct-form-${p.id}`}
+                              label={t("form")}
+                              forms={FORMS}
+                              formLabel={(form) => t(`forms.${form}`)}
+                              defaultValue={p.form}
+                            />
                             <div className="field">
                               <label htmlFor={`correct-explanation-${p.id}`}>{t("explanation")}</label>
                               <textarea

@@ -8,6 +8,7 @@ import { listParties } from "../../../../../features/tables/parties.ts";
 import { getDb } from "../../../../../prisma/db.ts";
 import { answerQuestionAction, askQuestionAction, withdrawQuestionAction } from "../../../../_actions/facts.ts";
 import { ActionForm } from "../../../../_components/action-form.tsx";
+import { PartySelect } from "../../../../_components/selects.tsx";
 import { loadTable } from "../../load-table.ts";
 
 type Props = { params: Promise<{ tableId: string }> };
@@ -49,17 +50,13 @@ export default async function FactQuestionsPage({ params }: Props) {
               <textarea id="question-text" name="question" rows={2} maxLength={1000} />
             </div>
             <div className="row">
-              <div className="field">
-                <label htmlFor="question-assignee">{t("questions.assignee")}</label>
-                <select id="question-assignee" name="assigneePartyId" defaultValue="">
-                  <option value="">{t("questions.nobody")}</option>
-                  {parties.map((party) => (
-                    <option key={party.id} value={party.id}>
-                      {party.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PartySelect
+                id="question-assignee"
+                name="assigneePartyId"
+                label={t("questions.assignee")}
+                parties={parties}
+                empty={t("questions.nobody")}
+              />
               <div className="field">
                 <label htmlFor="question-note">{t("questions.assigneeNote")}</label>
                 <input id="question-note" type="text" name="assigneeNote" maxLength={300} />
