@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
   addAgendaItem,
@@ -13,20 +12,16 @@ import {
   updateMeeting,
 } from "../../features/meetings/commands.ts";
 import { getDb } from "../../prisma/db.ts";
-import { type ActionResult, runAction } from "../_server/action-result.ts";
-import { currentSession } from "../_server/session.ts";
+import { act } from "../_server/act.ts";
+import type { ActionResult } from "../_server/action-result.ts";
 
 type Form = FormData;
 const text = (form: Form, name: string) => String(form.get(name) ?? "");
 const orNull = (value: string) => value || null;
 
-async function act<T>(form: Form, work: (accountId: string, tableId: string) => Promise<T>): Promise<ActionResult<T>> {
-  const session = await currentSession();
-  if (!session) redirect("/sign-in");
+async function run<T>(form: Form, work: (accountId: string, tableId: string) => Promise<T>): Promise<ActionResult<T>> {
   const tableId = text(form, "tableId");
-  const result = await runAction(() => work(session.accountId, tableId));
-  if (result.ok) revalidatePath(`/tables/${tableId}/meetings`, "layout");
-  return result;
+  return act(`/tables/${tableId}/meetings`, (accountId) => work(accountId, tableId), { layout: true });
 }
 
 /** The details of a meeting form, by field name. */
@@ -52,7 +47,7 @@ export async function proposePollAction(_previous: ActionResult | null, form: Fo
   const ends = form.getAll("slotEnd").map(String);
   // Empty rows of the form are left out; a row with only one half filled in is an error.
   const slots = starts.map((startsAt, i) => ({ startsAt, endsAt: ends[i] ?? "" })).filter((slot) => slot.startsAt || slot.endsAt);
-  return act(form, (id, tableId) =>
+  return run(form, (id, tableId) =>
     proposePoll(getDb(), id, tableId, { title: text(form, "title"), note: text(form, "note"), slots }).then(() => null),
   );
 }
@@ -60,17 +55,17 @@ export async function proposePollAction(_previous: ActionResult | null, form: Fo
 export async function answerPollAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
   const answers: Record<string, string> = {};
   for (const [name, value] of form.entries()) if (name.startsWith("slot:")) answers[name.slice(5)] = String(value);
-  return act(form, (id, tableId) => answerPoll(getDb(), id, tableId, text(form, "pollId"), answers).then(() => null));
+  return run(form, (id, tableId) => answerPoll(getDb(), id, tableId, text(form, "pollId"), answers).then(() => null));
 }
 
 export async function chooseSlotAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  const result = await act(form, (id, tableId) => chooseSlot(getDb(), id, tableId, text(form, "pollId"), text(form, "slotId")));
+  const result = await run(form, (id, tableId) => chooseSlot(getDb(), id, tableId, text(form, "pollId"), text(form, "slotId")));
   if (result.ok) redirect(`/tables/${text(form, "tableId")}/meetings/${result.data.id}`);
   return { ...result, data: null } as ActionResult;
 }
 
 export async function scheduleMeetingAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  const result = await act(form, (id, tableId) =>
+  const result = await run(form, (id, tableId) =>
     scheduleMeeting(getDb(), id, tableId, { ...details(form), startsAt: text(form, "startsAt"), endsAt: text(form, "endsAt") }),
   );
   if (result.ok) redirect(`/tables/${text(form, "tableId")}/meetings/${result.data.id}`);
@@ -78,17 +73,17 @@ export async function scheduleMeetingAction(_previous: ActionResult | null, form
 }
 
 export async function updateMeetingAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  return act(form, (id, tableId) => updateMeeting(getDb(), id, tableId, text(form, "meetingId"), details(form)).then(() => null));
+  return run(form, (id, tableId) => updateMeeting(getDb(), id, tableId, text(form, "meetingId"), details(form)).then(() => null));
 }
 
 export async function replyAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  return act(form, (id, tableId) =>
+  return run(form, (id, tableId) =>
     replyToMeeting(getDb(), id, tableId, text(form, "meetingId"), text(form, "attending") === "yes").then(() => null),
   );
 }
 
 export async function addAgendaItemAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  return act(form, (id, tableId) =>
+  return run(form, (id, tableId) =>
     addAgendaItem(getDb(), id, tableId, text(form, "meetingId"), {
       title: text(form, "title"),
       purpose: text(form, "purpose"),
@@ -101,9 +96,9 @@ export async function addAgendaItemAction(_previous: ActionResult | null, form: 
 
 export async function moveAgendaItemAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
   const direction = text(form, "direction") === "up" ? "up" : "down";
-  return act(form, (id, tableId) => moveAgendaItem(getDb(), id, tableId, text(form, "itemId"), direction).then(() => null));
+  return run(form, (id, tableId) => moveAgendaItem(getDb(), id, tableId, text(form, "itemId"), direction).then(() => null));
 }
 
 export async function removeAgendaItemAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
-  return act(form, (id, tableId) => removeAgendaItem(getDb(), id, tableId, text(form, "itemId")).then(() => null));
+  return run(form, (id, tableId) => removeAgendaItem(getDb(), id, tableId, text(form, "itemId")).then(() => null));
 }

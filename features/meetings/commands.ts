@@ -6,8 +6,9 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorizeMeeting } from "./access.ts";
-import { agendaItemSchema, meetingInputSchema, parseInput, pollAnswerSchema, pollInputSchema } from "./model.ts";
+import { agendaItemSchema, meetingInputSchema, pollAnswerSchema, pollInputSchema } from "./model.ts";
 import { meetingChangeable, pollOpen, proposingPartyOf, slotProblem } from "./policy.ts";
 
 function checkSlots(slots: { startsAt: Date; endsAt: Date }[], now: Date) {

@@ -2,7 +2,6 @@
 // wall-clock times from datetime-local fields and are stored as instants.
 import { z } from "zod";
 import type { AgendaPurpose, PollAnswer } from "../../generated/prisma/enums.ts";
-import { AppError, ERROR_CODES, type ErrorCode } from "../shared/app-error.ts";
 import { amsterdamTimeToInstant } from "../shared/dates.ts";
 
 export const POLL_ANSWERS = ["yes", "if_need_be", "no"] as const satisfies readonly PollAnswer[];
@@ -59,13 +58,3 @@ export const agendaItemSchema = z.object({
 });
 
 export const pollAnswerSchema = z.enum(POLL_ANSWERS, { message: "INVALID_INPUT" });
-
-/** Parsed input, or the translated error of the first problem, naming the field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const field = (first?.path ?? []).map(String).join(".");
-  const code = (ERROR_CODES as readonly string[]).includes(first?.message ?? "") ? (first?.message as ErrorCode) : "INVALID_INPUT";
-  throw new AppError(code, field ? { field, name: field.split(".")[0] ?? field } : {});
-}
