@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { governanceMap, municipalitiesVisibleTo } from "../../features/tables/governance-map.ts";
 import { getDb } from "../../prisma/db.ts";
 import { currentSession } from "../_server/session.ts";
-import { StandingText } from "../tables/[tableId]/governance-sections.tsx";
+import { StandingText } from "../tables/[tableId]/standing-text.tsx";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("governance"))("title") };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { chairDeclarations } from "../../../../features/tables/chair.ts";
 import { getDb } from "../../../../prisma/db.ts";
-import { ChairSection } from "../governance-sections.tsx";
+import { ChairSection } from "../chair-section.tsx";
 import { loadTable } from "../load-table.ts";
 import { TableHeader } from "../table-header.tsx";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { tableOverview } from "../../../../features/tables/overview.ts";
 import { getDb } from "../../../../prisma/db.ts";
-import { CommitmentsSection } from "../governance-sections.tsx";
+import { CommitmentsSection } from "../commitments-section.tsx";
 import { loadTable } from "../load-table.ts";
 import { TableHeader } from "../table-header.tsx";
 

@@ -6,8 +6,8 @@ import { DECISION_POWERS, ISSUING_BODIES, mandateHistory, mandateStanding, POLIC
 import { getDb } from "../../../../prisma/db.ts";
 import { recordMandateAction } from "../../../_actions/governance.ts";
 import { ActionForm } from "../../../_components/action-form.tsx";
-import { StandingText } from "../governance-sections.tsx";
 import { loadTable } from "../load-table.ts";
+import { StandingText } from "../standing-text.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
 

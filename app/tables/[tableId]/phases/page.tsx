@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { tableOverview } from "../../../../features/tables/overview.ts";
 import { getDb } from "../../../../prisma/db.ts";
-import { PhasesSection } from "../governance-sections.tsx";
 import { loadTable } from "../load-table.ts";
+import { PhasesSection } from "../phases-section.tsx";
 import { TableHeader } from "../table-header.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };

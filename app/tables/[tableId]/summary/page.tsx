@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { publicSummary } from "../../../../features/tables/summary.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { currentSession } from "../../../_server/session.ts";
-import { StandingText } from "../governance-sections.tsx";
+import { StandingText } from "../standing-text.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
 
