@@ -156,7 +156,7 @@ test("a delegate records an assessment, corrects it, answers a condition and rep
   await expect(page.locator('tr[data-item="INF-3"] td[data-column="Stichting Rode Lantaarn"]')).toContainText(nl.conditions.answers.partly);
 
   // Her reply to the breach the chair marked, as the organisation.
-  await page.goto(`/tables/${ctx.tableId}`);
+  await page.goto(`/tables/${ctx.tableId}/commitments`);
   await page.getByText(nl.commitments.respond.replace("{party}", "Stichting Rode Lantaarn")).click();
   await expect(page.getByTestId("commitment-list").getByLabel(nl.commitments.asOrganisation)).toBeChecked();
   await page.getByLabel(nl.commitments.responseText).fill("Wij waren niet uitgenodigd voor dat overleg.");
