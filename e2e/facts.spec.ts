@@ -57,7 +57,7 @@ test("a fact with a range and a denominator is disputed by a party, agreed with 
   const facilitator = await signedInContext(browser, noor);
   const page = facilitator.page;
   await page.goto(`/tables/${table.id}`);
-  await page.getByRole("link", { name: nl.facts.open }).click();
+  await page.getByRole("link", { name: nl.tableNav.facts, exact: true }).click();
   await page.getByRole("link", { name: nl.facts.add }).click();
   await page.getByLabel(f.title, { exact: true }).fill(RANGE_FACT.title);
   await page.getByLabel(f.valueKind, { exact: true }).selectOption("range");

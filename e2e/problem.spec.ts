@@ -102,7 +102,7 @@ test("the demo table shows its statement in two versions, their diff and a compl
   const page = await context.newPage();
   await signIn(page, { id: "", ...demoAccount("saffier", "Saffier") }, "en");
   await page.getByRole("link", { name: "Tafel APV thuiswerk" }).click();
-  await page.getByRole("link", { name: messages.en.table.openProblem }).click();
+  await page.getByRole("link", { name: messages.en.tableNav.problem, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.title.replace("{table}", "Tafel APV thuiswerk"));
   await expect(page.getByTestId("versions").getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: en.compare }).click();
