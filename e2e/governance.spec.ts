@@ -313,17 +313,12 @@ test("a breach shows who marked it and when, and the party replies beside the ch
   await expect(delegatePage.getByTestId("breach-note")).toContainText("Het besluit is in de driehoek genomen.");
 
   await delegatePage.goto(`/tables/${table.id}/activity`);
-  const breached = delegatePage
-    .getByTestId("activity-log")
-    .getByRole("listitem")
-    .filter({ hasText: nl.activity.actions.commitment_breached });
-  await expect(breached).toContainText(nl.activity.commitmentOf.replace("{party}", "Politie Lindendam"));
+  const breached = delegatePage.getByTestId("activity-log").locator('[data-action="commitment.breached"]');
+  await expect(breached.getByTestId("activity-message")).toContainText("Toezegging van Politie Lindendam als geschonden gemarkeerd");
   await expect(breached).toContainText("Het besluit is in de driehoek genomen.");
   await expect(breached.getByTestId("activity-actor")).toHaveText("Lotte");
-  const replied = delegatePage
-    .getByTestId("activity-log")
-    .getByRole("listitem")
-    .filter({ hasText: nl.activity.actions.commitment_responded });
+  const replied = delegatePage.getByTestId("activity-log").locator('[data-action="commitment.responded"]');
+  await expect(replied.getByTestId("activity-message")).toHaveText("Politie Lindendam reageerde op een geschonden toezegging");
   await expect(replied.getByTestId("activity-actor")).toHaveText("Politie Lindendam");
   await delegateContext.close();
 });
@@ -365,8 +360,8 @@ test("the party's contact vouches for a newcomer of their party; the facilitator
   await expect(contactPage.getByText(nl.table.vouchFor.replace("{pseudonym}", "Robijn"))).toHaveCount(0);
 
   await page.goto(`/tables/${table.id}/activity`);
-  const vouched = page.getByTestId("activity-log").getByRole("listitem").filter({ hasText: nl.activity.actions.membership_vouched });
-  await expect(vouched).toContainText("Robijn");
+  const vouched = page.getByTestId("activity-log").locator('[data-action="membership.vouched"]');
+  await expect(vouched.getByTestId("activity-message")).toHaveText("Ingestaan voor Robijn");
   await expect(vouched.getByTestId("activity-actor")).toHaveText("Rode Lantaarn");
   await contactContext.close();
 });
