@@ -40,7 +40,8 @@ async function start(port: number, realtimePort: number): Promise<Started> {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (text.includes("Tafel is running")) {
+      // The greeting ends with how to stop: by then the demo sign-ins are printed too.
+      if (text.includes("press Ctrl-C to stop")) {
         clearInterval(timer);
         resolve();
       }

@@ -176,7 +176,7 @@ async function main() {
     else {
       demoPassphrase ??= storeDemoPassphrase(dataDir, newDemoPassphrase());
       await seedDemo(db, new Date(), demoPassphrase);
-      log("demo data loaded (Gemeente Lindendam)");
+      log("demo data loaded (Lindendam)");
     }
   } else if (decision === "not-on-network") {
     log(`demo data not loaded: the web app listens on ${host}, beyond this computer (add --seed to load it anyway)`);
