@@ -3,6 +3,7 @@ import type { participationMatrix } from "../../../../features/participation/que
 import type { tableForMember } from "../../../../features/tables/queries.ts";
 import { GapButton } from "./gap-button.tsx";
 import { participationLabels } from "./labels.ts";
+import { phaseNamer } from "./matrix-names.ts";
 
 type Matrix = Awaited<ReturnType<typeof participationMatrix>>;
 type Table = Awaited<ReturnType<typeof tableForMember>>;
@@ -12,10 +13,7 @@ export async function GapsSection({ table, matrix }: { table: Table; matrix: Mat
   const t = await getTranslations("participation");
   const labels = await participationLabels();
   const partyName = (id: string) => matrix.parties.find((p) => p.id === id)?.name ?? "";
-  const phaseName = (id: string) => {
-    const phase = matrix.phases.find((p) => p.id === id);
-    return phase ? labels.phase(phase) : "";
-  };
+  const phaseName = phaseNamer(matrix, labels);
   const onAgenda = (partyId: string, phaseId: string) => matrix.onAgenda.some((a) => a.partyId === partyId && a.phaseId === phaseId);
   return (
     <section aria-labelledby="gaps">

@@ -10,6 +10,7 @@ import { FormChip } from "./form-chip.tsx";
 import { GapsSection } from "./gaps-section.tsx";
 import { IntendedSection } from "./intended-section.tsx";
 import { participationLabels } from "./labels.ts";
+import { phaseNamer } from "./matrix-names.ts";
 import { MatrixSection } from "./matrix-section.tsx";
 import { PerceptionSection } from "./perception-section.tsx";
 import { TimelineSection } from "./timeline-section.tsx";
@@ -30,10 +31,7 @@ export default async function ParticipationPage({ params, searchParams }: Props)
   const tt = await getTranslations("table");
   const labels = await participationLabels();
   const matrix = await participationMatrix(getDb(), session.accountId, table.id);
-  const phaseName = (id: string) => {
-    const phase = matrix.phases.find((p) => p.id === id);
-    return phase ? labels.phase(phase) : "";
-  };
+  const phaseName = phaseNamer(matrix, labels);
   return (
     <div className="stack">
       <p>

@@ -9,6 +9,7 @@ import { ActionForm } from "../../../_components/action-form.tsx";
 import { FormSelect } from "../../../_components/selects.tsx";
 import { FormChip } from "./form-chip.tsx";
 import { participationLabels } from "./labels.ts";
+import { phaseNamer } from "./matrix-names.ts";
 
 type Matrix = Awaited<ReturnType<typeof participationMatrix>>;
 type Table = Awaited<ReturnType<typeof tableForMember>>;
@@ -18,10 +19,7 @@ export async function TimelineSection({ table, matrix }: { table: Table; matrix:
   const t = await getTranslations("participation");
   const locale = await getLocale();
   const labels = await participationLabels();
-  const phaseName = (id: string) => {
-    const phase = matrix.phases.find((p) => p.id === id);
-    return phase ? labels.phase(phase) : "";
-  };
+  const phaseName = phaseNamer(matrix, labels);
   const author = (voice: Voice) =>
     voice.kind === "person"
       ? t("byPerson", { name: voice.pseudonym })
