@@ -12,7 +12,7 @@ import {
   updateMeeting,
 } from "../../features/meetings/commands.ts";
 import { getDb } from "../../prisma/db.ts";
-import { act } from "../_server/act.ts";
+import { act, withoutData } from "../_server/act.ts";
 import type { ActionResult } from "../_server/action-result.ts";
 
 type Form = FormData;
@@ -61,7 +61,7 @@ export async function answerPollAction(_previous: ActionResult | null, form: For
 export async function chooseSlotAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
   const result = await run(form, (id, tableId) => chooseSlot(getDb(), id, tableId, text(form, "pollId"), text(form, "slotId")));
   if (result.ok) redirect(`/tables/${text(form, "tableId")}/meetings/${result.data.id}`);
-  return { ...result, data: null } as ActionResult;
+  return withoutData(result);
 }
 
 export async function scheduleMeetingAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {
@@ -69,7 +69,7 @@ export async function scheduleMeetingAction(_previous: ActionResult | null, form
     scheduleMeeting(getDb(), id, tableId, { ...details(form), startsAt: text(form, "startsAt"), endsAt: text(form, "endsAt") }),
   );
   if (result.ok) redirect(`/tables/${text(form, "tableId")}/meetings/${result.data.id}`);
-  return { ...result, data: null } as ActionResult;
+  return withoutData(result);
 }
 
 export async function updateMeetingAction(_previous: ActionResult | null, form: Form): Promise<ActionResult> {

@@ -5,11 +5,12 @@
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { partyVoiceOf } from "../participation/policy.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
 import { authorizeMeeting } from "./access.ts";
 import { agendaItemSchema, meetingInputSchema, pollAnswerSchema, pollInputSchema } from "./model.ts";
-import { meetingChangeable, pollOpen, proposingPartyOf, slotProblem } from "./policy.ts";
+import { meetingChangeable, pollOpen, slotProblem } from "./policy.ts";
 
 function checkSlots(slots: { startsAt: Date; endsAt: Date }[], now: Date) {
   slots.forEach((slot, index) => {
@@ -131,7 +132,9 @@ export async function replyToMeeting(db: Db, accountId: string, tableId: string,
   const meeting = await changeableMeeting(db, tableId, meetingId, now);
   await db.$transaction(async (tx) => {
     await tx.meetingReply.create({ data: { meetingId: meeting.id, membershipId: member.id, attending, createdAt: now } });
-    await recordAudit(tx, { action: "meeting.replied", tableId, data: { by: member.id, meeting: meeting.id } }, now);
+    // Who comes to a meeting is not for the whole table to read in the log (the address is shown
+    // only to those who come): the reply is kept for accountability but names nobody there.
+    await recordAudit(tx, { action: "meeting.replied", tableId, data: { recordedBy: member.id, meeting: meeting.id } }, now);
   });
 }
 
@@ -148,7 +151,8 @@ export async function addAgendaItem(db: Db, accountId: string, tableId: string, 
   }
   if (data.factId && !(await db.fact.count({ where: { id: data.factId, tableId } })))
     throw new AppError("INVALID_INPUT", { field: "factId" });
-  const party = proposingPartyOf(member);
+  // A delegate's item is their own party's, from the membership.
+  const party = partyVoiceOf(member);
   return db.$transaction(async (tx) => {
     const last = await tx.agendaItem.findFirst({
       where: { meetingId: meeting.id },

@@ -122,6 +122,10 @@ describe("a meeting", () => {
     const detail = await meetingDetail(t.db, at.delegates.rll, at.tableId, id, now);
     expect(detail.address).toBeNull();
     expect(detail).toMatchObject({ myReply: false, attendingCount: 0, notAttendingCount: 1 });
+    // The log keeps that a reply was given, but not whose: attendance stays off the shared record.
+    const replies = (await activityOf(t.db, at.observer, at.tableId)).filter((e) => e.action === "meeting.replied");
+    expect(replies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(replies)).not.toContain("Saffier");
   });
 
   it("refuses an online link that is not https, and replies after it ended", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../tables/model.ts";
 import { TABLE_STATUSES } from "../tables/policy.ts";
-import { canMeet, MEETING_ACTIONS, mayReadAddress, meetingChangeable, pollOpen, proposingPartyOf, slotProblem } from "./policy.ts";
+import { canMeet, MEETING_ACTIONS, mayReadAddress, meetingChangeable, pollOpen, slotProblem } from "./policy.ts";
 
 const Y = true;
 const N = false;
@@ -30,12 +30,6 @@ describe("meetings: role × action × table status", () => {
 });
 
 describe("meetings: record-level rules", () => {
-  it("proposes a delegate's agenda item for their own party and the process roles' for nobody", () => {
-    for (const role of ROLES) {
-      expect(proposingPartyOf({ role, partyId: "p1" })).toBe(role === "delegate" ? "p1" : null);
-    }
-  });
-
   it("shows the address to those who confirmed, and to the organisers", () => {
     const matrix = ROLES.map((role) => [
       role,

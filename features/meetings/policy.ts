@@ -38,14 +38,6 @@ export function canMeet(actor: { role: Role }, action: MeetingAction, table: { s
 }
 
 /**
- * The party an agenda item is proposed for: a delegate's item is their own party's, from the
- * membership; the process roles propose as themselves (no party).
- */
-export function proposingPartyOf(actor: Pick<MeetingActor, "role" | "partyId">): string | null {
-  return actor.role === "delegate" ? actor.partyId : null;
-}
-
-/**
  * Whether a member sees the meeting's address: only once they confirmed they attend, so that a
  * place where sex workers meet is not spread to everyone on the list. Those who organise the
  * meeting entered it and keep seeing it.
