@@ -59,6 +59,12 @@ export const TABLE_AUDIT_ACTIONS = [
   "meeting.agenda_item_added",
   "meeting.agenda_reordered",
   "meeting.agenda_item_removed",
+  "meeting.session_opened",
+  "meeting.session_ended",
+  "meeting.item_started",
+  "meeting.attendance_recorded",
+  "meeting.check_opened",
+  "meeting.decision_recorded",
 ] as const;
 
 /** Events of an account (signing in and out, passphrases): kept for security, not shown at a table. */

@@ -184,7 +184,7 @@ export async function closeRound(db: Db, accountId: string, tableId: string, rou
   await settleExpired(db, tableId, now);
   const round = await findRound(db, tableId, roundId);
   refuse(closeRefusal(actorOf(member), round, now));
-  const result = await db.$transaction((tx) => closeInTx(tx, tableId, round.id, { closedAt: now, closedBy: member.id }, now));
+  const result = await db.$transaction((tx) => closeRoundInTx(tx, tableId, round.id, { closedAt: now, closedBy: member.id }, now));
   if (!result) throw new AppError("ROUND_CLOSED");
   return result;
 }
@@ -196,7 +196,7 @@ export async function settleExpired(db: Db, tableId: string, now = new Date()): 
     select: { id: true, deadline: true },
   });
   for (const round of expired) {
-    await db.$transaction((tx) => closeInTx(tx, tableId, round.id, { closedAt: round.deadline, closedBy: null }, now));
+    await db.$transaction((tx) => closeRoundInTx(tx, tableId, round.id, { closedAt: round.deadline, closedBy: null }, now));
   }
   return expired.length;
 }
@@ -221,7 +221,8 @@ export function latestAnswers<T extends { partyId: string; createdAt: Date; id: 
   return latest;
 }
 
-async function closeInTx(tx: Tx, tableId: string, roundId: string, close: { closedAt: Date; closedBy: string | null }, now: Date) {
+/** Closes a round inside the caller's transaction and records its result; null when it was already closed. */
+export async function closeRoundInTx(tx: Tx, tableId: string, roundId: string, close: { closedAt: Date; closedBy: string | null }, now: Date) {
   const round = await tx.round.findUniqueOrThrow({
     where: { id: roundId },
     select: { rule: true, version: { select: { number: true } }, parties: { orderBy: { position: "asc" } }, answers: true },

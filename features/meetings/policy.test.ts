@@ -1,18 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../tables/model.ts";
 import { TABLE_STATUSES } from "../tables/policy.ts";
-import { canMeet, MEETING_ACTIONS, mayReadAddress, meetingChangeable, pollOpen, slotProblem } from "./policy.ts";
+import {
+  canMeet,
+  decisionStanding,
+  endSessionRefusal,
+  lowerHandRefusal,
+  type MandateOnRecord,
+  MEETING_ACTIONS,
+  mandateInForce,
+  mayReadAddress,
+  meetingChangeable,
+  openSessionRefusal,
+  pollOpen,
+  raiseHandRefusal,
+  slotProblem,
+} from "./policy.ts";
 
 const Y = true;
 const N = false;
-//                    view schedule poll.answer reply agenda.edit agenda.propose
+//                    view schedule poll.answer reply agenda.edit agenda.propose console.run console.speak check.answer
 const OPEN: Record<string, boolean[]> = {
-  facilitator: [Y, Y, Y, Y, Y, Y],
-  chair: [Y, Y, Y, Y, Y, Y],
-  secretary: [Y, N, Y, Y, Y, Y],
-  delegate: [Y, N, Y, Y, N, Y],
-  observer: [Y, N, Y, Y, N, N],
-  treasurer: [Y, N, Y, Y, N, N],
+  facilitator: [Y, Y, Y, Y, Y, Y, N, N, N],
+  chair: [Y, Y, Y, Y, Y, Y, Y, N, N],
+  secretary: [Y, N, Y, Y, Y, Y, Y, N, N],
+  delegate: [Y, N, Y, Y, N, Y, N, Y, Y],
+  observer: [Y, N, Y, Y, N, N, N, N, N],
+  treasurer: [Y, N, Y, Y, N, N, N, N, N],
 };
 
 describe("meetings: role × action × table status", () => {
@@ -61,5 +75,116 @@ describe("meetings: record-level rules", () => {
     expect(meetingChangeable({ cancelledAt: null, endsAt: new Date("2026-12-02T13:00:00Z") }, now)).toBe(true);
     expect(meetingChangeable({ cancelledAt: null, endsAt: new Date("2026-12-02T12:00:00Z") }, now)).toBe(false);
     expect(meetingChangeable({ cancelledAt: now, endsAt: new Date("2026-12-09T12:00:00Z") }, now)).toBe(false);
+  });
+});
+
+const T0 = new Date("2026-12-02T18:00:00Z");
+const session = (over: Partial<{ openedAt: Date | null; endedAt: Date | null; cancelledAt: Date | null; openCheck: boolean }>) => ({
+  openedAt: null,
+  endedAt: null,
+  cancelledAt: null,
+  openCheck: false,
+  ...over,
+});
+
+describe("meetings: the live session", () => {
+  it("opens once, and ends only while running and with no open consensus check", () => {
+    const cases = {
+      scheduled: session({}),
+      running: session({ openedAt: T0 }),
+      runningWithCheck: session({ openedAt: T0, openCheck: true }),
+      ended: session({ openedAt: T0, endedAt: T0 }),
+      cancelled: session({ cancelledAt: T0 }),
+    };
+    expect(Object.fromEntries(Object.entries(cases).map(([name, s]) => [name, [openSessionRefusal(s), endSessionRefusal(s)]]))).toEqual({
+      scheduled: [null, "MEETING_NOT_RUNNING"],
+      running: ["MEETING_ALREADY_OPEN", null],
+      runningWithCheck: ["MEETING_ALREADY_OPEN", "MEETING_CHECK_OPEN"],
+      ended: ["MEETING_ENDED", "MEETING_NOT_RUNNING"],
+      cancelled: ["MEETING_CANCELLED", "MEETING_NOT_RUNNING"],
+    });
+  });
+
+  it("lets a member lower only their own waiting hand, and the chair or secretary anyone's", () => {
+    const waiting = { membershipId: "m-own", startedAt: null, endedAt: null, withdrawnAt: null };
+    const turns = { own: waiting, other: { ...waiting, membershipId: "m-other" }, started: { ...waiting, startedAt: T0 } };
+    const matrix = Object.fromEntries(
+      ["chair", "secretary", "delegate", "observer"].map((role) => [
+        role,
+        Object.values(turns).map((turn) => lowerHandRefusal({ id: "m-own", role: role as never }, turn)),
+      ]),
+    );
+    expect(matrix).toEqual({
+      chair: [null, null, "TURN_NOT_WAITING"],
+      secretary: [null, null, "TURN_NOT_WAITING"],
+      delegate: [null, "FORBIDDEN", "TURN_NOT_WAITING"],
+      observer: [null, "FORBIDDEN", "TURN_NOT_WAITING"],
+    });
+  });
+
+  it("keeps one hand up per member: a new one once the last was lowered or the turn ended", () => {
+    const turn = { membershipId: "m", startedAt: null, endedAt: null, withdrawnAt: null };
+    expect(
+      [[], [turn], [{ ...turn, withdrawnAt: T0 }], [{ ...turn, startedAt: T0 }], [{ ...turn, startedAt: T0, endedAt: T0 }]].map(
+        raiseHandRefusal,
+      ),
+    ).toEqual([null, "HAND_ALREADY_RAISED", null, "HAND_ALREADY_RAISED", null]);
+  });
+});
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const mandate = (over: Partial<MandateOnRecord>): MandateOnRecord => ({
+  id: "v1",
+  version: 1,
+  decisionDate: day("2026-06-01"),
+  termStart: day("2026-06-01"),
+  termEnd: day("2027-06-01"),
+  domains: [
+    { domain: "public_order", decisionPower: "co_decision" },
+    { domain: "zoning_permits", decisionPower: "binding_recommendation" },
+    { domain: "labour_income", decisionPower: "delegated_decision" },
+    { domain: "care", decisionPower: "advisory" },
+  ],
+  ...over,
+});
+
+describe("meetings: a decision against the mandate in force on the meeting date", () => {
+  it("is within scope where the table shares the decision, advisory only elsewhere", () => {
+    const versions = [mandate({})];
+    const on = new Date("2026-12-02T19:00:00Z");
+    const domains = ["public_order", "zoning_permits", "labour_income", "care", "health"] as const;
+    expect(Object.fromEntries(domains.map((d) => [d, decisionStanding(versions, d, on)]))).toEqual({
+      public_order: { scope: "within_scope", decisionPower: "co_decision", mandateVersionId: "v1" },
+      zoning_permits: { scope: "within_scope", decisionPower: "binding_recommendation", mandateVersionId: "v1" },
+      labour_income: { scope: "within_scope", decisionPower: "delegated_decision", mandateVersionId: "v1" },
+      care: { scope: "advisory_only", reason: "advisory_power", mandateVersionId: "v1" },
+      health: { scope: "advisory_only", reason: "domain_not_covered", mandateVersionId: "v1" },
+    });
+  });
+
+  it("is advisory only without a mandate in force: none yet, not yet started, or lapsed", () => {
+    const noMandate = { scope: "advisory_only", reason: "no_mandate", mandateVersionId: null };
+    expect(decisionStanding([], "public_order", T0)).toEqual(noMandate);
+    expect(decisionStanding([mandate({ decisionDate: day("2027-01-10"), termStart: day("2027-01-10") })], "public_order", T0)).toEqual(
+      noMandate,
+    );
+    expect(decisionStanding([mandate({ termEnd: day("2026-12-01") })], "public_order", T0)).toEqual(noMandate);
+  });
+
+  it("reads the version decided by the meeting date, not a later amendment", () => {
+    const amended = mandate({
+      id: "v2",
+      version: 2,
+      decisionDate: day("2026-12-20"),
+      domains: [{ domain: "care", decisionPower: "co_decision" }],
+    });
+    const versions = [mandate({}), amended];
+    expect(mandateInForce(versions, T0)?.id).toBe("v1");
+    expect(mandateInForce(versions, new Date("2026-12-21T19:00:00Z"))?.id).toBe("v2");
+    expect(decisionStanding(versions, "care", T0)).toMatchObject({ scope: "advisory_only", reason: "advisory_power" });
+    expect(decisionStanding(versions, "care", new Date("2026-12-21T19:00:00Z"))).toMatchObject({
+      scope: "within_scope",
+      decisionPower: "co_decision",
+    });
   });
 });
