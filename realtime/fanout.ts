@@ -13,6 +13,11 @@ export type Fanout = {
   publishAwareness(name: string, update: Uint8Array): void;
   onUpdate(handler: (name: string, update: Uint8Array) => void): void;
   onAwareness(handler: (name: string, update: Uint8Array) => void): void;
+  /** A meeting's console changed on another node: read its state again (it carries no state itself). */
+  joinNotices(name: string): Promise<void>;
+  leaveNotices(name: string): void;
+  publishNotice(name: string): void;
+  onNotice(handler: (name: string) => void): void;
   /** Called after Redis came back: messages may have been missed meanwhile. */
   onReconnect(handler: () => void): void;
   close(): Promise<void>;
@@ -20,6 +25,7 @@ export type Fanout = {
 
 const UPDATE = "tafel:update:";
 const AWARENESS = "tafel:awareness:";
+const NOTICE = "tafel:notice:";
 const NODE_ID_BYTES = 8;
 
 export function redisFanout(url: string, log: (line: string) => void): Fanout {
@@ -36,6 +42,7 @@ export function redisFanout(url: string, log: (line: string) => void): Fanout {
   let updateHandler: (name: string, update: Uint8Array) => void = () => {};
   let awarenessHandler: (name: string, update: Uint8Array) => void = () => {};
   let reconnectHandler: () => void = () => {};
+  let noticeHandler: (name: string) => void = () => {};
   let wasReady = false;
   subscriber.on("ready", () => {
     if (wasReady) reconnectHandler();
@@ -49,6 +56,7 @@ export function redisFanout(url: string, log: (line: string) => void): Fanout {
     const payload = new Uint8Array(message.buffer, message.byteOffset + NODE_ID_BYTES, message.length - NODE_ID_BYTES);
     if (channel.startsWith(UPDATE)) updateHandler(channel.slice(UPDATE.length), payload);
     else if (channel.startsWith(AWARENESS)) awarenessHandler(channel.slice(AWARENESS.length), payload);
+    else if (channel.startsWith(NOTICE)) noticeHandler(channel.slice(NOTICE.length));
   });
 
   const publish = (channel: string, bytes: Uint8Array) => {
@@ -61,6 +69,16 @@ export function redisFanout(url: string, log: (line: string) => void): Fanout {
     },
     leave: (name) => {
       subscriber.unsubscribe(UPDATE + name, AWARENESS + name).catch(() => {});
+    },
+    joinNotices: async (name) => {
+      await subscriber.subscribe(NOTICE + name);
+    },
+    leaveNotices: (name) => {
+      subscriber.unsubscribe(NOTICE + name).catch(() => {});
+    },
+    publishNotice: (name) => publish(NOTICE + name, new Uint8Array(0)),
+    onNotice: (handler) => {
+      noticeHandler = handler;
     },
     publishUpdate: (name, update) => publish(UPDATE + name, update),
     publishAwareness: (name, update) => publish(AWARENESS + name, update),

@@ -12,6 +12,7 @@ import type { SessionLimits } from "../features/identity/model.ts";
 import type { Db } from "../prisma/db.ts";
 import { AccessWatch, type Watched } from "./access-watch.ts";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, rewriteState } from "./awareness-filter.ts";
+import { CONSOLE_PREFIX, createConsoleChannel } from "./console-channel.ts";
 import type { Fanout } from "./fanout.ts";
 import {
   awarenessMessage,
@@ -24,7 +25,7 @@ import {
 } from "./protocol.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit, TokenBucket } from "./rate-limit.ts";
 import { isEmptyUpdate, Room } from "./room.ts";
-import { type Admission, createAdmitter } from "./upgrade-auth.ts";
+import { type Admission, createAdmitter, createAuthenticator } from "./upgrade-auth.ts";
 import { GroupWriter } from "./writer.ts";
 
 export type RealtimeOptions = {
@@ -123,6 +124,16 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     maxPerAccount,
   });
 
+  const consoles = createConsoleChannel({
+    db: options.db,
+    authenticate: createAuthenticator({ ...options, now }),
+    watch,
+    fanout,
+    now,
+    log,
+    rateLimit,
+  });
+
   const server = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
       options.db.$queryRaw`SELECT 1`.then(
@@ -157,6 +168,16 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   server.on("upgrade", (request: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on("error", () => socket.destroy());
     if (closing) return refuse(socket, 503, "shutting down");
+    if (request.url?.startsWith(CONSOLE_PREFIX)) {
+      const timer = pendingSockets.get(socket);
+      if (timer) clearTimeout(timer);
+      pendingSockets.delete(socket);
+      consoles.upgrade(request, socket, head).catch((error) => {
+        log(`console upgrade failed: ${String(error)}`);
+        refuse(socket, 503, "unavailable");
+      });
+      return;
+    }
     admit(request)
       .then((admission) => {
         if (!admission.ok) return refuse(socket, admission.status, admission.reason);
@@ -266,6 +287,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
 
   // Redis was away: catch up from the database, which has everything every node stored.
   fanout?.onReconnect(() => {
+    void consoles.refreshAll();
     for (const room of rooms.values()) {
       void room.loaded
         .then(() => room.catchUp())
@@ -497,6 +519,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
       socket.destroy();
     }
     for (const room of [...rooms.values()]) unload(room);
+    consoles.closeAll(CLOSE.restart, "server stopping");
     wss.close();
     server.closeAllConnections();
     await stopped;
@@ -510,7 +533,7 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
     recheckAll: () => tick(true),
     recheckChanges: () => tick(false),
     close,
-    connectionCount: () => connections.size,
+    connectionCount: () => connections.size + consoles.connectionCount(),
     roomCount: () => rooms.size,
     liveRoomCount: () => [...rooms.values()].filter((room) => room.isLive).length,
   };

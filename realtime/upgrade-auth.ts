@@ -46,19 +46,19 @@ export function docNameOf(url: URL): string | null {
   return name;
 }
 
-export function createAdmitter(options: AdmissionOptions): (request: IncomingMessage) => Promise<Admission> {
+export type Authentication = { ok: true; session: SessionInfo } | { ok: false; status: 401 | 403; reason: string };
+
+/** Who is asking: an allowed Origin and a valid, current session cookie. Shared by documents and the meeting console. */
+export function createAuthenticator(
+  options: Omit<AdmissionOptions, "connectionsOf" | "maxPerAccount">,
+): (request: IncomingMessage) => Promise<Authentication> {
   const session = batched(async (ids: string[]) => {
     const found = await loadSessions(options.db, [...new Set(ids)]);
     return ids.map((id) => found.get(id) ?? null);
   });
-  const access = batched((requests: { accountId: string; name: string }[]) => docAccessMany(options.db, requests));
-
-  return async function admit(request: IncomingMessage): Promise<Admission> {
+  return async function authenticate(request) {
     const origin = request.headers.origin;
     if (!origin || !options.allowedOrigins.has(origin)) return { ok: false, status: 403, reason: "origin not allowed" };
-    const url = new URL(request.url ?? "/", "http://realtime.invalid");
-    const docName = docNameOf(url);
-    if (!docName) return { ok: false, status: 404, reason: "unknown document" };
     const cookies = parseCookie(request.headers.cookie ?? "");
     const claims = await claimsFromCookies(cookies as Record<string, string>, {
       secret: options.secret,
@@ -69,6 +69,23 @@ export function createAdmitter(options: AdmissionOptions): (request: IncomingMes
     if (!info || info.accountId !== claims.accountId || sessionEnd(info, options.sessionLimits, options.now())) {
       return { ok: false, status: 401, reason: "session ended" };
     }
+    return { ok: true, session: info };
+  };
+}
+
+export function createAdmitter(options: AdmissionOptions): (request: IncomingMessage) => Promise<Admission> {
+  const authenticate = createAuthenticator(options);
+  const access = batched((requests: { accountId: string; name: string }[]) => docAccessMany(options.db, requests));
+
+  return async function admit(request: IncomingMessage): Promise<Admission> {
+    const origin = request.headers.origin;
+    if (!origin || !options.allowedOrigins.has(origin)) return { ok: false, status: 403, reason: "origin not allowed" };
+    const url = new URL(request.url ?? "/", "http://realtime.invalid");
+    const docName = docNameOf(url);
+    if (!docName) return { ok: false, status: 404, reason: "unknown document" };
+    const authentication = await authenticate(request);
+    if (!authentication.ok) return authentication;
+    const info = authentication.session;
     const answer = await access({ accountId: info.accountId, name: docName });
     if (answer === "none") return { ok: false, status: 403, reason: "no access" };
     if (options.connectionsOf(info.accountId) >= options.maxPerAccount) return { ok: false, status: 429, reason: "too many connections" };
