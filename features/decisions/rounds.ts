@@ -222,7 +222,13 @@ export function latestAnswers<T extends { partyId: string; createdAt: Date; id: 
 }
 
 /** Closes a round inside the caller's transaction and records its result; null when it was already closed. */
-export async function closeRoundInTx(tx: Tx, tableId: string, roundId: string, close: { closedAt: Date; closedBy: string | null }, now: Date) {
+export async function closeRoundInTx(
+  tx: Tx,
+  tableId: string,
+  roundId: string,
+  close: { closedAt: Date; closedBy: string | null },
+  now: Date,
+) {
   const round = await tx.round.findUniqueOrThrow({
     where: { id: roundId },
     select: { rule: true, version: { select: { number: true } }, parties: { orderBy: { position: "asc" } }, answers: true },

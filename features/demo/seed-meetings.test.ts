@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
+import { consoleState } from "../meetings/console-state.ts";
 import { meetingDetail, meetingsOf } from "../meetings/queries.ts";
 import { seedDemo } from "./seed.ts";
 
@@ -30,5 +31,25 @@ describe("the Lindendam meetings", () => {
     // The observer said he would not come: the address stays hidden from him.
     expect((await meetingDetail(t.db, await account("bram"), tableId, past.id, now)).address).toBeNull();
     expect(past.address).toContain("Havenstraat 12");
+  });
+
+  it("was run from the console: attendance, a speaking balance, a passed check and two decisions, one advisory only", async () => {
+    const list = await meetingsOf(t.db, await account("bram"), tableId, now);
+    const state = await consoleState(t.db, list.past[0]?.id ?? "", now);
+    expect(state.running).toBe(false);
+    expect(state.attendance.filter((a) => a.status).map((a) => [a.pseudonym, a.status])).toEqual(
+      expect.arrayContaining([
+        ["Saffier", "present"],
+        ["Femke Dijkstra", "online"],
+        ["Bram Koster", "absent"],
+      ]),
+    );
+    const minutes = Object.fromEntries(state.balance.map((row) => [row.name ?? row.key, row.ms / 60_000]));
+    expect(minutes).toMatchObject({ "Stichting Rode Lantaarn Lindendam": 12, "Bewonersvereniging Oude Haven": 8, "GGD Regio Lindendam": 10, chair: 7 });
+    expect(state.check?.result?.passed).toBe(true);
+    expect(state.decisions.map((d) => [d.domain, d.scope, d.decisionPower, d.advisoryReason])).toEqual([
+      ["public_order", "within_scope", "co_decision", null],
+      ["care", "advisory_only", null, "advisory_power"],
+    ]);
   });
 });

@@ -101,6 +101,8 @@ async function apply(
         select: { id: true },
       });
       if (!item) throw new AppError("NOT_FOUND");
+      // Moving on ends the turn of whoever still had the floor: their time stops with the item.
+      await endRunningTurn(tx, meeting.id, now);
       await tx.meeting.update({ where: { id: meeting.id }, data: { currentItemId: item.id, itemStartedAt: now } });
       return audit("meeting.item_started");
     }

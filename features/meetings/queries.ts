@@ -80,6 +80,7 @@ export async function meetingDetail(db: Db, accountId: string, tableId: string, 
         include: {
           agenda: { where: { removedAt: null }, orderBy: { position: "asc" } },
           replies: { orderBy: { createdAt: "asc" } },
+          decisions: { orderBy: { createdAt: "asc" } },
         },
       })
     : null;
@@ -122,6 +123,18 @@ export async function meetingDetail(db: Db, accountId: string, tableId: string, 
       factId: item.factId,
     })),
     totalMinutes: meeting.agenda.reduce((sum, item) => sum + item.timeboxMinutes, 0),
+    openedAt: meeting.openedAt,
+    endedAt: meeting.endedAt,
+    // Each decision with its standing against the mandate, shown wherever the decision is.
+    decisions: meeting.decisions.map((d) => ({
+      id: d.id,
+      text: d.text,
+      domain: d.domain,
+      scope: d.scope,
+      decisionPower: d.decisionPower,
+      advisoryReason: d.advisoryReason,
+      participationForm: d.participationForm,
+    })),
     may,
   };
 }

@@ -42,6 +42,8 @@ export default async function MeetingPage({ params }: Props) {
   const { tableId, meetingId } = await params;
   const { table, meeting } = await load(tableId, meetingId);
   const t = await getTranslations("meetings");
+  const tc = await getTranslations("console");
+  const tm = await getTranslations("mandate");
   const locale = await getLocale();
   const hidden = (
     <>
@@ -56,6 +58,14 @@ export default async function MeetingPage({ params }: Props) {
         <Link href={`/tables/${table.id}/meetings`}>← {t("back")}</Link>
       </p>
       {meeting.cancelled && <p className="alert alert-info">{t("cancelled")}</p>}
+      {!meeting.cancelled && (
+        <p>
+          <Link href={`/tables/${table.id}/meetings/${meeting.id}/console`} data-testid="console-link">
+            {tc("open")}
+          </Link>{" "}
+          <span className="hint">{tc("openLead")}</span>
+        </p>
+      )}
       <dl className="facts" data-testid="meeting-details">
         <dt>{t("when")}</dt>
         <dd>
@@ -136,6 +146,25 @@ export default async function MeetingPage({ params }: Props) {
         </section>
       )}
 
+      <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">{tc("decisions")}</h2>
+        {meeting.decisions.length === 0 ? (
+          <p>{tc("noDecisions")}</p>
+        ) : (
+          <ul data-testid="meeting-decisions">
+            {meeting.decisions.map((d) => (
+              <li key={d.id}>
+                {d.text} — {tm(`domainNames.${d.domain}` as never)}:{" "}
+                <strong>
+                  {d.scope === "within_scope"
+                    ? tc("withinScope", { power: tm(`powers.${d.decisionPower}` as never) })
+                    : `${tc("advisoryOnly")} (${tc(`advisoryReasons.${d.advisoryReason}` as never)})`}
+                </strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">
           {t("agenda")} <span className="badge">{t("totalMinutes", { minutes: meeting.totalMinutes })}</span>
