@@ -45,7 +45,12 @@ describe("the Lindendam meetings", () => {
       ]),
     );
     const minutes = Object.fromEntries(state.balance.map((row) => [row.name ?? row.key, row.ms / 60_000]));
-    expect(minutes).toMatchObject({ "Stichting Rode Lantaarn Lindendam": 12, "Bewonersvereniging Oude Haven": 8, "GGD Regio Lindendam": 10, chair: 7 });
+    expect(minutes).toMatchObject({
+      "Stichting Rode Lantaarn Lindendam": 12,
+      "Bewonersvereniging Oude Haven": 8,
+      "GGD Regio Lindendam": 10,
+      chair: 7,
+    });
     expect(state.check?.result?.passed).toBe(true);
     expect(state.decisions.map((d) => [d.domain, d.scope, d.decisionPower, d.advisoryReason])).toEqual([
       ["public_order", "within_scope", "co_decision", null],
