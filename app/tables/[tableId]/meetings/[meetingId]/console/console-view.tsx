@@ -317,19 +317,16 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
                   <legend>
                     {t("answerFor")}: {myParty.name}
                   </legend>
-                  <label>
-                    {t("answer")}{" "}
-                    <select name="answer" defaultValue="support">
-                      {choices.answers.map((a) => (
-                        <option key={a} value={a}>
-                          {ta(a)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>{" "}
-                  <label>
-                    {t("reason")} <input name="reason" maxLength={4000} aria-describedby="reason-hint" />
-                  </label>
+                  <label htmlFor="check-answer">{t("answer")}</label>{" "}
+                  <select id="check-answer" name="answer" defaultValue="support">
+                    {choices.answers.map((a) => (
+                      <option key={a} value={a}>
+                        {ta(a)}
+                      </option>
+                    ))}
+                  </select>
+                  <label htmlFor="check-reason">{t("reason")}</label>{" "}
+                  <input id="check-reason" name="reason" maxLength={4000} aria-describedby="reason-hint" />
                   <span id="reason-hint" className="hint">
                     {" "}
                     {t("reasonHint")}
