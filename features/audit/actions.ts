@@ -59,6 +59,9 @@ export const TABLE_AUDIT_ACTIONS = [
   "meeting.agenda_item_added",
   "meeting.agenda_reordered",
   "meeting.agenda_item_removed",
+  "meeting.minutes_started",
+  "meeting.action_added",
+  "meeting.action_status_changed",
 ] as const;
 
 /** Events of an account (signing in and out, passphrases): kept for security, not shown at a table. */

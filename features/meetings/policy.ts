@@ -11,6 +11,10 @@ export const MEETING_ACTIONS = [
   "meetings.reply",
   "meetings.agenda.edit",
   "meetings.agenda.propose",
+  "meetings.minutes.write",
+  "meetings.minutes.freeze",
+  "meetings.actions.add",
+  "meetings.actions.status",
 ] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
@@ -19,6 +23,7 @@ export type MeetingActor = { id: string; role: Role; partyId: string | null };
 // The facilitator and the chair propose slots and schedule; the secretary keeps the agenda with them.
 const ORGANISERS: readonly Role[] = ["facilitator", "chair"];
 const AGENDA_KEEPERS: readonly Role[] = ["facilitator", "chair", "secretary"];
+const MINUTE_TAKERS: readonly Role[] = ["facilitator", "chair", "secretary"];
 
 const WHO: Record<MeetingAction, (role: Role) => boolean> = {
   "meetings.view": () => true,
@@ -29,6 +34,14 @@ const WHO: Record<MeetingAction, (role: Role) => boolean> = {
   "meetings.agenda.edit": (role) => AGENDA_KEEPERS.includes(role),
   // A party puts an item on the agenda through its delegates; the item is the party's.
   "meetings.agenda.propose": (role) => role === "delegate" || AGENDA_KEEPERS.includes(role),
+  // The process roles draft the minutes and freeze them for the parties to approve; everyone
+  // else at the table reads them (meetings.view).
+  "meetings.minutes.write": (role) => MINUTE_TAKERS.includes(role),
+  "meetings.minutes.freeze": (role) => MINUTE_TAKERS.includes(role),
+  "meetings.actions.add": (role) => MINUTE_TAKERS.includes(role),
+  // The owner party's delegates report progress (own party checked by actionStatusProblem); the
+  // chair and the secretary keep the list up to date.
+  "meetings.actions.status": (role) => role === "delegate" || role === "chair" || role === "secretary",
 };
 
 // On a closed table the record stays readable; nothing is scheduled or changed.
@@ -61,4 +74,39 @@ export function pollOpen(poll: { closedAt: Date | null }): boolean {
 /** A cancelled meeting or one that has ended keeps its record but takes no new replies or items. */
 export function meetingChangeable(meeting: { cancelledAt: Date | null; endsAt: Date }, now: Date): boolean {
   return meeting.cancelledAt === null && meeting.endsAt.getTime() > now.getTime();
+}
+
+/** Where a meeting's minutes stand: none for a cancelled meeting, drafted once it is over, approved once a round passed. */
+export type MinutesStage = "none" | "before" | "drafting" | "approved";
+
+export function minutesStage(
+  meeting: { cancelledAt: Date | null; endsAt: Date; endedAt: Date | null },
+  approved: boolean,
+  now: Date,
+): MinutesStage {
+  if (meeting.cancelledAt) return "none";
+  if (approved) return "approved";
+  const over = meeting.endedAt !== null || meeting.endsAt.getTime() <= now.getTime();
+  return over ? "drafting" : "before";
+}
+
+/**
+ * Record-level rule for changing a follow-up action's status: a delegate only for the party that
+ * owns the action (their party from the membership), the chair and the secretary for any; a
+ * status that is already current is no change.
+ */
+export function actionStatusProblem(
+  actor: Pick<MeetingActor, "role" | "partyId">,
+  action: { ownerPartyId: string; status: string },
+  next: string,
+): "FORBIDDEN" | "ACTION_STATUS_UNCHANGED" | null {
+  if (
+    actor.role === "delegate"
+      ? actor.partyId === null || actor.partyId !== action.ownerPartyId
+      : actor.role !== "chair" && actor.role !== "secretary"
+  ) {
+    return "FORBIDDEN";
+  }
+  if (action.status === next) return "ACTION_STATUS_UNCHANGED";
+  return null;
 }
