@@ -124,7 +124,9 @@ export async function actionsList(db: Db, accountId: string, tableId: string, fi
       ownerPartyId: true,
       dueDate: true,
       statuses: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
-      decision: { select: { id: true, text: true, scope: true, meeting: { select: { id: true, title: true, startsAt: true } } } },
+      decision: {
+        select: { id: true, text: true, scope: true, decisionPower: true, meeting: { select: { id: true, title: true, startsAt: true } } },
+      },
     },
   });
   const parties = new Map((await db.party.findMany({ where: { tableId }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
@@ -141,7 +143,7 @@ export async function actionsList(db: Db, accountId: string, tableId: string, fi
       status: current,
       note: latest?.note ?? "",
       changedAt: latest?.createdAt ?? null,
-      decision: { id: row.decision.id, text: row.decision.text, scope: row.decision.scope },
+      decision: { id: row.decision.id, text: row.decision.text, scope: row.decision.scope, decisionPower: row.decision.decisionPower },
       meeting: row.decision.meeting,
       // Whether this member may move it on (any status other than the current one).
       mayChange: mayChange && actionStatusProblem(member, { ownerPartyId: row.ownerPartyId, status: current }, "__other__") === null,

@@ -95,6 +95,29 @@ export async function minutesPage(
     db,
     versions.map((v) => v.frozenBy),
   );
+  const parties = await db.party.findMany({ where: { tableId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const partyName = new Map(parties.map((p) => [p.id, p.name]));
+  const decisions = await db.decision.findMany({
+    where: { meetingId, tableId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      text: true,
+      scope: true,
+      decisionPower: true,
+      advisoryReason: true,
+      actions: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          text: true,
+          ownerPartyId: true,
+          dueDate: true,
+          statuses: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true } },
+        },
+      },
+    },
+  });
   return {
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt },
     stage,
@@ -106,6 +129,18 @@ export async function minutesPage(
     rounds,
     approved: approvedRound?.version ? { number: approvedRound.version.number, roundId: approvedRound.id } : null,
     myPartyId: member.partyId,
+    parties,
+    mayAddActions: canMeet(member, "meetings.actions.add", member.table),
+    decisions: decisions.map((d) => ({
+      ...d,
+      actions: d.actions.map((a) => ({
+        id: a.id,
+        text: a.text,
+        owner: partyName.get(a.ownerPartyId) ?? "",
+        dueDate: a.dueDate,
+        status: a.statuses.at(-1)?.status ?? "open",
+      })),
+    })),
   };
 }
 
