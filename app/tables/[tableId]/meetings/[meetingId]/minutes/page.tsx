@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { type FrozenBy, minutesPage } from "../../../../../../features/meetings/minutes.ts";
 import { isAppError } from "../../../../../../features/shared/app-error.ts";
 import { amsterdamInputValue, formatDateTime, formatDay } from "../../../../../../features/shared/dates.ts";
@@ -24,7 +25,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function load(tableId: string, meetingId: string, read?: number) {
+// Once per request: the metadata and the page share one load (and one pre-fill check).
+const load = cache(async (tableId: string, meetingId: string, read?: number) => {
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/meetings/${meetingId}/minutes`);
   try {
     return { session, table, page: await minutesPage(getDb(), session.accountId, table.id, meetingId, { read }) };
@@ -32,7 +34,7 @@ async function load(tableId: string, meetingId: string, read?: number) {
     if (isAppError(error)) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tableId, meetingId } = await params;
