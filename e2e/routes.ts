@@ -38,5 +38,11 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
     path: (ctx) => `/tables/${ctx.tableId}/meetings/${ctx.meetingId}/console`,
     signedIn: true,
   },
+  {
+    pattern: "/tables/[tableId]/meetings/[meetingId]/minutes",
+    path: (ctx) => `/tables/${ctx.tableId}/meetings/${ctx.meetingId}/minutes`,
+    signedIn: true,
+  },
+  { pattern: "/tables/[tableId]/actions", path: (ctx) => `/tables/${ctx.tableId}/actions`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -65,6 +65,9 @@ export const TABLE_AUDIT_ACTIONS = [
   "meeting.attendance_recorded",
   "meeting.check_opened",
   "meeting.decision_recorded",
+  "meeting.minutes_started",
+  "meeting.action_added",
+  "meeting.action_status_changed",
 ] as const;
 
 /** Events of an account (signing in and out, passphrases): kept for security, not shown at a table. */

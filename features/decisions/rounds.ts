@@ -25,6 +25,8 @@ type Tx = Prisma.TransactionClient;
 function subjectOf(docName: string): RoundSubject {
   const ref = parseDocName(docName);
   if (ref?.kind === "problem") return "problem_statement";
+  // A meeting's minutes: each party approves (support) or requests changes (cannot support, with its reason).
+  if (ref?.kind === "minutes") return "minutes";
   throw new AppError("NOT_FOUND");
 }
 

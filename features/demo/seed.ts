@@ -21,6 +21,7 @@ import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
 import { seedFacts } from "./seed-facts.ts";
 import { seedMeetings } from "./seed-meetings.ts";
+import { seedMinutes } from "./seed-minutes.ts";
 import { seedProblem } from "./seed-problem.ts";
 
 export const DEMO_PEOPLE: { signInName: string; pseudonym: string; role: Role; party?: string; note: string }[] = [
@@ -163,7 +164,8 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   await seedParticipation(db, table.id, parties, accountOf, now);
   await seedFacts(db, { tableId: table.id, accountOf, now });
-  await seedMeetings(db, { tableId: table.id, accountOf, now });
+  const meetings = await seedMeetings(db, { tableId: table.id, accountOf, now });
+  await seedMinutes(db, { tableId: table.id, meetingId: meetings.pastMeetingId, accountOf, now });
   await seedProblem(db, { tableId: table.id, accountOf, parties, now });
   return { tableId: table.id };
 }

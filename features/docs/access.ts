@@ -1,4 +1,6 @@
 import type { Db } from "../../prisma/db.ts";
+import { minutesStagesOf } from "../meetings/minutes-stage.ts";
+import type { MinutesStage } from "../meetings/policy.ts";
 import { actorFor } from "../tables/policy.ts";
 import { type MemberContext, membershipOf, membershipsOf } from "../tables/queries.ts";
 import { type DocRef, parseDocName } from "./names.ts";
@@ -7,11 +9,26 @@ import { type DocAccess, docAccessFor } from "./policy.ts";
 export type { DocAccess } from "./policy.ts";
 
 /** The rule for one kind of document, given the account's place at the owning table. */
-function accessByPolicy(accountId: string, ref: DocRef, membership: MemberContext | null, partiesAtTables: Set<string>): DocAccess {
+function accessByPolicy(
+  accountId: string,
+  ref: DocRef,
+  membership: MemberContext | null,
+  partiesAtTables: Set<string>,
+  minutes: Map<string, MinutesStage> = new Map(),
+): DocAccess {
   if (!membership) return "none";
   const actor = { ...actorFor(accountId, membership), partyId: membership.partyId };
   const partyAtTable = ref.kind !== "perspective" || partiesAtTables.has(`${ref.tableId}:${ref.partyId}`);
-  return docAccessFor(actor, ref, membership.table, { partyAtTable });
+  const stage = ref.kind === "minutes" ? (minutes.get(`${ref.tableId}:${ref.meetingId}`) ?? "none") : undefined;
+  return docAccessFor(actor, ref, membership.table, { partyAtTable, minutes: stage });
+}
+
+/** Where the minutes named by these documents stand. */
+function minutesOf(db: Db, refs: (DocRef | null)[]): Promise<Map<string, MinutesStage>> {
+  return minutesStagesOf(
+    db,
+    refs.flatMap((ref) => (ref?.kind === "minutes" ? [{ tableId: ref.tableId, meetingId: ref.meetingId }] : [])),
+  );
 }
 
 /** Which perspective documents name a party of their own table, as `${tableId}:${partyId}`. */
@@ -28,7 +45,7 @@ export async function docAccess(db: Db, accountId: string, name: string): Promis
   if (!ref) return "none";
   const membership = await membershipOf(db, accountId, ref.tableId);
   if (!membership) return "none";
-  return accessByPolicy(accountId, ref, membership, await partiesOf(db, [ref]));
+  return accessByPolicy(accountId, ref, membership, await partiesOf(db, [ref]), await minutesOf(db, [ref]));
 }
 
 /** docAccess for many (account, document) pairs with one membership query, in the same order. */
@@ -42,9 +59,10 @@ export async function docAccessMany(db: Db, requests: { accountId: string; name:
     }),
   );
   const parties = await partiesOf(db, refs);
+  const minutes = await minutesOf(db, refs);
   return requests.map((request, i) => {
     const ref = refs[i];
     if (!ref) return "none";
-    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties);
+    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties, minutes);
   });
 }

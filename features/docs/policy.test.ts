@@ -69,5 +69,40 @@ describe("live document access", () => {
     expect(parseDocName(`perspective:${TABLE}`)).toBeNull();
     expect(parseDocName(`problem:${TABLE}:${OWN}`)).toBeNull();
     expect(parseDocName(`minutes:${TABLE}`)).toBeNull();
+    expect(parseDocName(`minutes:${TABLE}:${OWN}`)).toEqual({ kind: "minutes", tableId: TABLE, meetingId: OWN });
   });
+});
+
+describe("minutes access", () => {
+  const ref: DocRef = { kind: "minutes", tableId: TABLE, meetingId: OWN };
+  // While drafting: the process roles write, everyone else at the table reads.
+  const DRAFTING: Record<string, string> = {
+    facilitator: "write",
+    chair: "write",
+    secretary: "write",
+    "delegate of the party": "read",
+    "delegate of another party": "read",
+    "observer for the party": "read",
+    treasurer: "read",
+    "non-member": "none",
+    "signed-out": "none",
+  };
+  for (const status of TABLE_STATUSES) {
+    const table: TableState = { status, publicSummary: true };
+    for (const [who, drafting] of Object.entries(DRAFTING)) {
+      const member = drafting !== "none";
+      it(`${who} on a table that is ${status}`, () => {
+        const actor = ACTORS[who] as DocActor;
+        // A closed table is read-only; approved minutes are read-only for everyone.
+        expect(docAccessFor(actor, ref, table, { minutes: "drafting" })).toBe(
+          status === "closed" && drafting === "write" ? "read" : drafting,
+        );
+        expect(docAccessFor(actor, ref, table, { minutes: "approved" })).toBe(member ? "read" : "none");
+        // Before the meeting is over, for a cancelled or unknown meeting, nobody opens the document.
+        expect(docAccessFor(actor, ref, table, { minutes: "before" })).toBe("none");
+        expect(docAccessFor(actor, ref, table, { minutes: "none" })).toBe("none");
+        expect(docAccessFor(actor, ref, table)).toBe("none");
+      });
+    }
+  }
 });

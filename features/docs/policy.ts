@@ -1,6 +1,7 @@
 // Record-level rules for live documents, beside the role × action rules in
 // features/tables/policy.ts (notes.*, problem.*, perspective.*). Pure functions, tested as a
 // matrix in policy.test.ts; the realtime server and the pages ask the same function.
+import { canMeet, type MinutesStage } from "../meetings/policy.ts";
 import type { TableActor, TableState } from "../tables/policy.ts";
 import { can } from "../tables/policy.ts";
 import type { DocRef } from "./names.ts";
@@ -14,12 +15,15 @@ export type DocActor = TableActor & { partyId?: string | null };
  * What an actor may do with one document. A perspective is its party's: only that party's
  * delegates write it, everyone else at the table reads it. `partyAtTable` says whether the
  * perspective's party belongs to the table (an unknown party has no document to read).
+ * `minutes` says where a meeting's minutes stand (features/meetings/policy.ts minutesStage): none
+ * for an unknown or cancelled meeting, nothing before the meeting is over (so nobody opens the
+ * document before its pre-fill is written), and read-only once the parties approved them.
  */
 export function docAccessFor(
   actor: DocActor,
   ref: DocRef,
   table: TableState,
-  context: { partyAtTable: boolean } = { partyAtTable: true },
+  context: { partyAtTable?: boolean; minutes?: MinutesStage } = {},
 ): DocAccess {
   const pair = (write: Parameters<typeof can>[1], read: Parameters<typeof can>[1]): DocAccess =>
     can(actor, write, table) ? "write" : can(actor, read, table) ? "read" : "none";
@@ -29,10 +33,16 @@ export function docAccessFor(
     case "problem":
       return pair("problem.write", "problem.read");
     case "perspective": {
-      if (!context.partyAtTable) return "none";
+      if (context.partyAtTable === false) return "none";
       const own = actor.kind === "member" && actor.partyId === ref.partyId;
       if (own && can(actor, "perspective.write", table)) return "write";
       return can(actor, "perspective.read", table) ? "read" : "none";
+    }
+    case "minutes": {
+      const stage = context.minutes ?? "none";
+      if (actor.kind !== "member" || stage === "none" || stage === "before") return "none";
+      if (stage === "drafting" && canMeet(actor, "meetings.minutes.write", table)) return "write";
+      return canMeet(actor, "meetings.view", table) ? "read" : "none";
     }
   }
 }

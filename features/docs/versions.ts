@@ -11,16 +11,30 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { authorizeMeeting } from "../meetings/access.ts";
+import type { MeetingAction } from "../meetings/policy.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { TableAction } from "../tables/policy.ts";
-import { authorize } from "../tables/queries.ts";
+import { authorize, type MemberContext } from "../tables/queries.ts";
 import { type DocRef, docName } from "./names.ts";
 import { renderDocState } from "./render.ts";
 import { loadStoredDoc } from "./store.ts";
 
-/** Kinds of document that are frozen into versions, with the actions that read and freeze them. */
-const VERSIONED: Partial<Record<DocRef["kind"], { read: TableAction; freeze: TableAction }>> = {
-  problem: { read: "problem.read", freeze: "problem.freeze" },
+type Authorizer = (db: Db, accountId: string, tableId: string) => Promise<MemberContext>;
+const byTable =
+  (action: TableAction): Authorizer =>
+  (db, accountId, tableId) =>
+    authorize(db, accountId, tableId, action);
+// Minutes follow the meetings policy: the process roles freeze them, everyone at the table reads.
+const byMeetings =
+  (action: MeetingAction): Authorizer =>
+  (db, accountId, tableId) =>
+    authorizeMeeting(db, accountId, tableId, action);
+
+/** Kinds of document that are frozen into versions, with the checks that read and freeze them. */
+const VERSIONED: Partial<Record<DocRef["kind"], { read: Authorizer; freeze: Authorizer }>> = {
+  problem: { read: byTable("problem.read"), freeze: byTable("problem.freeze") },
+  minutes: { read: byMeetings("meetings.view"), freeze: byMeetings("meetings.minutes.freeze") },
 };
 
 function rulesFor(ref: DocRef) {
@@ -53,7 +67,7 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Freezes the stored state of a document as its next numbered version. */
 export async function freezeVersion(db: Db, accountId: string, ref: DocRef, now = new Date()) {
-  const member = await authorize(db, accountId, ref.tableId, rulesFor(ref).freeze);
+  const member = await rulesFor(ref).freeze(db, accountId, ref.tableId);
   const name = docName(ref);
   // Read and rendered outside the transaction, which stays short.
   const state = await storedState(db, name);
@@ -110,13 +124,13 @@ export async function versionsOf(db: Db, name: string): Promise<VersionSummary[]
 }
 
 export async function listVersions(db: Db, accountId: string, ref: DocRef) {
-  await authorize(db, accountId, ref.tableId, rulesFor(ref).read);
+  await rulesFor(ref).read(db, accountId, ref.tableId);
   return versionsOf(db, docName(ref));
 }
 
 /** One version with its content, for a member who may read the document. */
 export async function readVersion(db: Db, accountId: string, ref: DocRef, number: number) {
-  await authorize(db, accountId, ref.tableId, rulesFor(ref).read);
+  await rulesFor(ref).read(db, accountId, ref.tableId);
   if (!Number.isInteger(number) || number < 1) throw new AppError("NOT_FOUND");
   const version = await db.docVersion.findUnique({
     where: { docName_number: { docName: docName(ref), number } },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "../tables/model.ts";
 import { TABLE_STATUSES } from "../tables/policy.ts";
 import {
+  actionStatusProblem,
   canMeet,
   decisionStanding,
   endSessionRefusal,
@@ -11,6 +12,7 @@ import {
   mandateInForce,
   mayReadAddress,
   meetingChangeable,
+  minutesStage,
   openSessionRefusal,
   pollOpen,
   raiseHandRefusal,
@@ -19,14 +21,15 @@ import {
 
 const Y = true;
 const N = false;
-//                    view schedule poll.answer reply agenda.edit agenda.propose console.run console.speak check.answer
+//                    view schedule poll.answer reply agenda.edit agenda.propose
+//                    console.run console.speak check.answer minutes.write minutes.freeze actions.add actions.status
 const OPEN: Record<string, boolean[]> = {
-  facilitator: [Y, Y, Y, Y, Y, Y, N, N, N],
-  chair: [Y, Y, Y, Y, Y, Y, Y, N, N],
-  secretary: [Y, N, Y, Y, Y, Y, Y, N, N],
-  delegate: [Y, N, Y, Y, N, Y, N, Y, Y],
-  observer: [Y, N, Y, Y, N, N, N, N, N],
-  treasurer: [Y, N, Y, Y, N, N, N, N, N],
+  facilitator: [Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, N],
+  chair: [Y, Y, Y, Y, Y, Y, Y, N, N, Y, Y, Y, Y],
+  secretary: [Y, N, Y, Y, Y, Y, Y, N, N, Y, Y, Y, Y],
+  delegate: [Y, N, Y, Y, N, Y, N, Y, Y, N, N, N, Y],
+  observer: [Y, N, Y, Y, N, N, N, N, N, N, N, N, N],
+  treasurer: [Y, N, Y, Y, N, N, N, N, N, N, N, N, N],
 };
 
 describe("meetings: role × action × table status", () => {
@@ -186,5 +189,56 @@ describe("meetings: a decision against the mandate in force on the meeting date"
       scope: "within_scope",
       decisionPower: "co_decision",
     });
+  });
+});
+
+describe("follow-up actions: who changes a status", () => {
+  const OWNER = "owner-party";
+  const OTHER = "other-party";
+  const ACTORS = {
+    facilitator: { role: "facilitator", partyId: null },
+    chair: { role: "chair", partyId: null },
+    secretary: { role: "secretary", partyId: null },
+    "delegate of the owner": { role: "delegate", partyId: OWNER },
+    "delegate of another party": { role: "delegate", partyId: OTHER },
+    "delegate without a party": { role: "delegate", partyId: null },
+    "observer of the owner": { role: "observer", partyId: OWNER },
+    treasurer: { role: "treasurer", partyId: null },
+  } as const;
+
+  it("lets the owner party's delegates, the chair and the secretary move an action on", () => {
+    const matrix = Object.fromEntries(
+      Object.entries(ACTORS).map(([who, actor]) => [who, actionStatusProblem(actor, { ownerPartyId: OWNER, status: "open" }, "done")]),
+    );
+    expect(matrix).toEqual({
+      facilitator: "FORBIDDEN",
+      chair: null,
+      secretary: null,
+      "delegate of the owner": null,
+      "delegate of another party": "FORBIDDEN",
+      "delegate without a party": "FORBIDDEN",
+      "observer of the owner": "FORBIDDEN",
+      treasurer: "FORBIDDEN",
+    });
+  });
+
+  it("refuses a status that is already the current one", () => {
+    for (const status of ["open", "in_progress", "done", "dropped"]) {
+      expect(actionStatusProblem(ACTORS.chair, { ownerPartyId: OWNER, status }, status)).toBe("ACTION_STATUS_UNCHANGED");
+    }
+    expect(actionStatusProblem(ACTORS["delegate of another party"], { ownerPartyId: OWNER, status: "done" }, "done")).toBe("FORBIDDEN");
+  });
+});
+
+describe("minutes: where they stand", () => {
+  const now = new Date("2026-12-02T12:00:00Z");
+  const past = new Date("2026-12-01T21:30:00Z");
+  const future = new Date("2026-12-02T21:30:00Z");
+  it("opens them once the meeting is over (by its end time or ended from the console), never for a cancelled one", () => {
+    expect(minutesStage({ cancelledAt: null, endsAt: future, endedAt: null }, false, now)).toBe("before");
+    expect(minutesStage({ cancelledAt: null, endsAt: future, endedAt: now }, false, now)).toBe("drafting");
+    expect(minutesStage({ cancelledAt: null, endsAt: past, endedAt: null }, false, now)).toBe("drafting");
+    expect(minutesStage({ cancelledAt: null, endsAt: past, endedAt: null }, true, now)).toBe("approved");
+    expect(minutesStage({ cancelledAt: now, endsAt: past, endedAt: null }, false, now)).toBe("none");
   });
 });

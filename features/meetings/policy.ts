@@ -16,6 +16,10 @@ export const MEETING_ACTIONS = [
   "meetings.console.run",
   "meetings.console.speak",
   "meetings.check.answer",
+  "meetings.minutes.write",
+  "meetings.minutes.freeze",
+  "meetings.actions.add",
+  "meetings.actions.status",
 ] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
@@ -26,6 +30,7 @@ const ORGANISERS: readonly Role[] = ["facilitator", "chair"];
 const AGENDA_KEEPERS: readonly Role[] = ["facilitator", "chair", "secretary"];
 // The neutral chair runs the meeting from the console; the secretary may stand in.
 const CONSOLE_RUNNERS: readonly Role[] = ["chair", "secretary"];
+const MINUTE_TAKERS: readonly Role[] = ["facilitator", "chair", "secretary"];
 
 const WHO: Record<MeetingAction, (role: Role) => boolean> = {
   "meetings.view": () => true,
@@ -41,6 +46,14 @@ const WHO: Record<MeetingAction, (role: Role) => boolean> = {
   // watch; the treasurer and the facilitator are not at the table as a party.
   "meetings.console.speak": (role) => role === "delegate",
   "meetings.check.answer": (role) => role === "delegate",
+  // The process roles draft the minutes and freeze them for the parties to approve; everyone
+  // else at the table reads them (meetings.view).
+  "meetings.minutes.write": (role) => MINUTE_TAKERS.includes(role),
+  "meetings.minutes.freeze": (role) => MINUTE_TAKERS.includes(role),
+  "meetings.actions.add": (role) => MINUTE_TAKERS.includes(role),
+  // The owner party's delegates report progress (own party checked by actionStatusProblem); the
+  // chair and the secretary keep the list up to date.
+  "meetings.actions.status": (role) => role === "delegate" || role === "chair" || role === "secretary",
 };
 
 // On a closed table the record stays readable; nothing is scheduled or changed.
@@ -179,4 +192,39 @@ export const CONSOLE_COMMAND_ACTION: Record<ConsoleCommandType, MeetingAction> =
 /** Commands that need the live session to be running (the rest: opening it, and attendance). */
 export function needsRunningSession(type: ConsoleCommandType): boolean {
   return type !== "session.open" && type !== "attendance.mark";
+}
+
+/** Where a meeting's minutes stand: none for a cancelled meeting, drafted once it is over, approved once a round passed. */
+export type MinutesStage = "none" | "before" | "drafting" | "approved";
+
+export function minutesStage(
+  meeting: { cancelledAt: Date | null; endsAt: Date; endedAt: Date | null },
+  approved: boolean,
+  now: Date,
+): MinutesStage {
+  if (meeting.cancelledAt) return "none";
+  if (approved) return "approved";
+  const over = meeting.endedAt !== null || meeting.endsAt.getTime() <= now.getTime();
+  return over ? "drafting" : "before";
+}
+
+/**
+ * Record-level rule for changing a follow-up action's status: a delegate only for the party that
+ * owns the action (their party from the membership), the chair and the secretary for any; a
+ * status that is already current is no change.
+ */
+export function actionStatusProblem(
+  actor: Pick<MeetingActor, "role" | "partyId">,
+  action: { ownerPartyId: string; status: string },
+  next: string,
+): "FORBIDDEN" | "ACTION_STATUS_UNCHANGED" | null {
+  if (
+    actor.role === "delegate"
+      ? actor.partyId === null || actor.partyId !== action.ownerPartyId
+      : actor.role !== "chair" && actor.role !== "secretary"
+  ) {
+    return "FORBIDDEN";
+  }
+  if (action.status === next) return "ACTION_STATUS_UNCHANGED";
+  return null;
 }

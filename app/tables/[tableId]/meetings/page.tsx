@@ -157,6 +157,10 @@ export default async function MeetingsPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <p>
+        <Link href={`/tables/${table.id}/actions`}>{(await getTranslations("followUps"))("link")}</Link>
+      </p>
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { loadTable } from "../../load-table.ts";
 import { TableHeader } from "../../table-header.tsx";
 import { MeetingFields } from "../meeting-fields.tsx";
 import { OwnTime } from "../own-time.tsx";
+import { MinutesLink } from "./minutes/minutes-link.tsx";
 
 type Props = { params: Promise<{ tableId: string; meetingId: string }> };
 
@@ -263,6 +264,8 @@ export default async function MeetingPage({ params }: Props) {
           </ActionForm>
         </details>
       )}
+
+      <MinutesLink tableId={table.id} meetingId={meeting.id} />
     </div>
   );
 }
