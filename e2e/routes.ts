@@ -33,5 +33,6 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/tables/[tableId]/facts/questions", path: (ctx) => `/tables/${ctx.tableId}/facts/questions`, signedIn: true },
   { pattern: "/tables/[tableId]/meetings", path: (ctx) => `/tables/${ctx.tableId}/meetings`, signedIn: true },
   { pattern: "/tables/[tableId]/meetings/[meetingId]", path: (ctx) => `/tables/${ctx.tableId}/meetings/${ctx.meetingId}`, signedIn: true },
+  { pattern: "/tables/[tableId]/compensation", path: (ctx) => `/tables/${ctx.tableId}/compensation`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

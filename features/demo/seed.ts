@@ -19,6 +19,7 @@ import type { Role } from "../tables/model.ts";
 import { addParty, type PartyInput } from "../tables/parties.ts";
 import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
+import { seedCompensation } from "./seed-compensation.ts";
 import { seedFacts } from "./seed-facts.ts";
 import { seedMeetings } from "./seed-meetings.ts";
 import { seedProblem } from "./seed-problem.ts";
@@ -163,8 +164,9 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   await appendUpdate(db, docName({ kind: "notes", tableId: table.id }), demoNotes());
   await seedParticipation(db, table.id, parties, accountOf, now);
   await seedFacts(db, { tableId: table.id, accountOf, now });
-  await seedMeetings(db, { tableId: table.id, accountOf, now });
+  const meetings = await seedMeetings(db, { tableId: table.id, accountOf, now });
   await seedProblem(db, { tableId: table.id, accountOf, parties, now });
+  await seedCompensation(db, { tableId: table.id, accountOf, pastMeetingId: meetings.pastMeetingId, now });
   return { tableId: table.id };
 }
 
