@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { proposeFromAttendance, setCompensationPolicy } from "../features/compensation/commands.ts";
 import { addParty } from "../features/tables/parties.ts";
@@ -104,6 +105,9 @@ test("on a phone a participant confirms a proposal and claims travel; the treasu
     await expect(line.getByTestId("entry-status")).toHaveText(c.statuses.approved);
   }
   await expect(tpage.getByTestId("budget-total-approved")).toHaveText("€ 81,40");
+  // The filled-in treasurer view (budget, chart, every entry) passes axe too.
+  const axe = await new AxeBuilder({ page: tpage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   const funder = await tpage.request.get(`/tables/${table.id}/compensation/funder.csv`);
   expect(funder.status()).toBe(200);
   const funderText = await funder.text();
