@@ -50,6 +50,10 @@ export default defineConfig({
       TAFEL_DATABASE_URL_FILE: `${E2E_STATE_DIR}/database-url`,
       NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-jwe-0123456789",
       NEXTAUTH_URL: baseURL,
+      // Needed when the run uses DATABASE_URL; on the embedded default the start script makes one.
+      ...(process.env.DATABASE_URL
+        ? { TAFEL_VAULT_KEY: process.env.TAFEL_VAULT_KEY ?? "ZTJlLXZhdWx0LWtleS10aGlydHktdHdvLWJ5dGVzISE" }
+        : {}),
       // A pretend reverse proxy on another loopback address, for the client-address test.
       TAFEL_TRUSTED_PROXIES: "127.0.0.3",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -44,5 +44,6 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
     signedIn: true,
   },
   { pattern: "/tables/[tableId]/actions", path: (ctx) => `/tables/${ctx.tableId}/actions`, signedIn: true },
+  { pattern: "/tables/[tableId]/compensation", path: (ctx) => `/tables/${ctx.tableId}/compensation`, signedIn: true },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { newVaultKey, parseVaultKey } from "../features/compensation/vault-crypto.ts";
 import { newDemoPassphrase, replacePublishedDemoPassphrase } from "../features/demo/passphrase.ts";
 import { DEMO_PEOPLE, hasDemoData, seedDemo } from "../features/demo/seed.ts";
 import { createDb } from "../prisma/db.ts";
@@ -64,6 +65,16 @@ function embeddedSecret(): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/** Like the session secret, the embedded default keeps the identity vault's key in the data directory. */
+function embeddedVaultKey(): string {
+  const file = path.join(dataDir, "vault-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = newVaultKey();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
 }
 
 /** A path inside the project relative to it (".data/…"), any other in full. */
@@ -163,6 +174,9 @@ async function main() {
 
   const secret = process.env.NEXTAUTH_SECRET ?? (embedded ? embeddedSecret() : undefined);
   if (!secret) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is set");
+  const vaultKey = process.env.TAFEL_VAULT_KEY ?? (embedded ? embeddedVaultKey() : undefined);
+  if (!vaultKey) throw new Error("TAFEL_VAULT_KEY must be set when DATABASE_URL is set (32 bytes as base64: `openssl rand -base64 32`)");
+  parseVaultKey(vaultKey);
 
   const applied = await migrate(databaseUrl as string, log);
   if (applied.applied.length === 0) log("database schema is up to date");
@@ -201,6 +215,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: secret,
+    TAFEL_VAULT_KEY: vaultKey,
     NEXTAUTH_URL: baseUrl,
     REALTIME_PORT: String(realtimePort),
     REALTIME_HOST: process.env.REALTIME_HOST ?? host,

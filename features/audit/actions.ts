@@ -68,6 +68,18 @@ export const TABLE_AUDIT_ACTIONS = [
   "meeting.minutes_started",
   "meeting.action_added",
   "meeting.action_status_changed",
+  "compensation.policy_set",
+  "compensation.proposed",
+  "compensation.claimed",
+  "compensation.confirmed",
+  "compensation.adjusted",
+  "compensation.disputed",
+  "compensation.approved",
+  "compensation.paid",
+  "compensation.reversed",
+  "compensation.vault_saved",
+  "compensation.vault_deleted",
+  "compensation.vault_viewed",
 ] as const;
 
 /** Events of an account (signing in and out, passphrases): kept for security, not shown at a table. */

@@ -28,6 +28,8 @@ export const serverEnvSchema = z.object({
   SESSION_MAX_HOURS: positiveInt(24),
   /** Set when several realtime processes serve the same documents (scale-out). */
   REDIS_URL: z.string().url().optional(),
+  /** The identity vault's key (32 bytes, base64); the start script requires it with DATABASE_URL. */
+  TAFEL_VAULT_KEY: z.string().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -19,6 +19,7 @@ import type { Role } from "../tables/model.ts";
 import { addParty, type PartyInput } from "../tables/parties.ts";
 import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
+import { seedCompensation } from "./seed-compensation.ts";
 import { seedFacts } from "./seed-facts.ts";
 import { seedMeetings } from "./seed-meetings.ts";
 import { seedMinutes } from "./seed-minutes.ts";
@@ -167,6 +168,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   const meetings = await seedMeetings(db, { tableId: table.id, accountOf, now });
   await seedMinutes(db, { tableId: table.id, meetingId: meetings.pastMeetingId, accountOf, now });
   await seedProblem(db, { tableId: table.id, accountOf, parties, now });
+  await seedCompensation(db, { tableId: table.id, accountOf, pastMeetingId: meetings.pastMeetingId, now });
   return { tableId: table.id };
 }
 
