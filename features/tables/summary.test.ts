@@ -5,6 +5,7 @@ import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
 import { conditionsOverview } from "../participation/conditions.ts";
 import { participationMatrix } from "../participation/queries.ts";
 import { activityOf } from "./activity.ts";
+import { leaveTable } from "./members.ts";
 import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
 import { governanceMap } from "./governance-map.ts";
 import { tableOverview } from "./overview.ts";
@@ -159,8 +160,8 @@ describe("the activity log", () => {
     const log = await activityOf(t.db, id("saffier"), tableId);
     expect(log.some((e) => e.action === "mandate.amended" && e.actor === "Ilse Verhoef" && e.detail.version === 2)).toBe(true);
     expect(log.some((e) => e.action === "chair.appointed" && e.actor === "Noor Hamdan")).toBe(true);
-    const ilse = await t.db.membership.findFirstOrThrow({ where: { tableId, accountId: id("ilse") } });
-    await t.db.membership.delete({ where: { id: ilse.id } });
+    // Memberships are never deleted (the ledger and the record point at them): she leaves.
+    await leaveTable(t.db, id("ilse"), tableId, now);
     const after = await activityOf(t.db, id("saffier"), tableId);
     expect(after.find((e) => e.action === "mandate.amended")).toMatchObject({ actor: null, formerMember: true });
     const stranger = await makeAccount(t.db);
