@@ -5,9 +5,9 @@ import { DEMO_PEOPLE, seedDemo } from "../demo/seed.ts";
 import { conditionsOverview } from "../participation/conditions.ts";
 import { participationMatrix } from "../participation/queries.ts";
 import { activityOf } from "./activity.ts";
-import { leaveTable } from "./members.ts";
 import { markCommitmentBreached, recordCommitment } from "./commitments.ts";
 import { governanceMap } from "./governance-map.ts";
+import { leaveTable } from "./members.ts";
 import { tableOverview } from "./overview.ts";
 import { publicSummary } from "./summary.ts";
 
