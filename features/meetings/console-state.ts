@@ -8,6 +8,7 @@ import type { Db } from "../../prisma/db.ts";
 import { latestAnswers } from "../decisions/rounds.ts";
 import type { RoundAnswer, RoundResult } from "../decisions/rules.ts";
 import { CURRENT_MEMBER, type MemberContext } from "../tables/queries.ts";
+import { type DecisionView, decisionView } from "./decision-view.ts";
 import { canMeet, sessionRunning } from "./policy.ts";
 import { type BalanceRow, speakingBalance } from "./speaking.ts";
 
@@ -47,16 +48,7 @@ export type ConsoleState = {
     parties: { partyId: string; name: string; answer: RoundAnswer | null; reason: string }[];
     result: RoundResult | null;
   } | null;
-  decisions: {
-    id: string;
-    text: string;
-    domain: string;
-    scope: string;
-    decisionPower: string | null;
-    advisoryReason: string | null;
-    participationForm: string;
-    roundId: string | null;
-  }[];
+  decisions: DecisionView[];
 };
 
 export type ConsoleViewer = {
@@ -174,15 +166,6 @@ export async function consoleState(db: Db, meetingId: string, now = new Date()):
           result: (round.result as RoundResult | null) ?? null,
         }
       : null,
-    decisions: meeting.decisions.map((d) => ({
-      id: d.id,
-      text: d.text,
-      domain: d.domain,
-      scope: d.scope,
-      decisionPower: d.decisionPower,
-      advisoryReason: d.advisoryReason,
-      participationForm: d.participationForm,
-      roundId: d.roundId,
-    })),
+    decisions: meeting.decisions.map(decisionView),
   };
 }

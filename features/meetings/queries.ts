@@ -7,6 +7,7 @@ import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { CURRENT_MEMBER } from "../tables/queries.ts";
 import { authorizeMeeting } from "./access.ts";
+import { decisionView } from "./decision-view.ts";
 import { canMeet, MEETING_ACTIONS, type MeetingAction, mayReadAddress, meetingChangeable } from "./policy.ts";
 
 /** The latest row per member, from rows ordered oldest first. */
@@ -126,15 +127,7 @@ export async function meetingDetail(db: Db, accountId: string, tableId: string, 
     openedAt: meeting.openedAt,
     endedAt: meeting.endedAt,
     // Each decision with its standing against the mandate, shown wherever the decision is.
-    decisions: meeting.decisions.map((d) => ({
-      id: d.id,
-      text: d.text,
-      domain: d.domain,
-      scope: d.scope,
-      decisionPower: d.decisionPower,
-      advisoryReason: d.advisoryReason,
-      participationForm: d.participationForm,
-    })),
+    decisions: meeting.decisions.map(decisionView),
     may,
   };
 }

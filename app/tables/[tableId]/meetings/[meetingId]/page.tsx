@@ -17,6 +17,7 @@ import {
 import { ActionForm } from "../../../../_components/action-form.tsx";
 import { loadTable } from "../../load-table.ts";
 import { TableHeader } from "../../table-header.tsx";
+import { DecisionStanding } from "../decision-standing.tsx";
 import { MeetingFields } from "../meeting-fields.tsx";
 import { OwnTime } from "../own-time.tsx";
 import { MinutesLink } from "./minutes/minutes-link.tsx";
@@ -44,7 +45,6 @@ export default async function MeetingPage({ params }: Props) {
   const { table, meeting } = await load(tableId, meetingId);
   const t = await getTranslations("meetings");
   const tc = await getTranslations("console");
-  const tm = await getTranslations("mandate");
   const locale = await getLocale();
   const hidden = (
     <>
@@ -155,12 +155,7 @@ export default async function MeetingPage({ params }: Props) {
           <ul data-testid="meeting-decisions">
             {meeting.decisions.map((d) => (
               <li key={d.id}>
-                {d.text} — {tm(`domainNames.${d.domain}` as never)}:{" "}
-                <strong>
-                  {d.scope === "within_scope"
-                    ? tc("withinScope", { power: tm(`powers.${d.decisionPower}` as never) })
-                    : `${tc("advisoryOnly")} (${tc(`advisoryReasons.${d.advisoryReason}` as never)})`}
-                </strong>
+                <DecisionStanding decision={d} />
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { type ConnectionStatus, ConsoleSocket } from "../../../../../../features/meetings/console-socket.ts";
 import type { ConsoleState, ConsoleViewer } from "../../../../../../features/meetings/console-state.ts";
+import { DecisionStanding } from "../../decision-standing.tsx";
 
 /** The choices of the forms, passed from the server so no server module reaches the browser. */
 export type ConsoleChoices = { answers: string[]; attendance: string[]; domains: string[]; forms: string[] };
@@ -366,12 +367,7 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
           <ul data-testid="console-decisions">
             {state.decisions.map((d) => (
               <li key={d.id}>
-                {d.text} — {tm(`domainNames.${d.domain}`)}:{" "}
-                <strong>
-                  {d.scope === "within_scope"
-                    ? t("withinScope", { power: tm(`powers.${d.decisionPower}`) })
-                    : `${t("advisoryOnly")} (${t(`advisoryReasons.${d.advisoryReason}`)})`}
-                </strong>
+                <DecisionStanding decision={d} />
               </li>
             ))}
           </ul>
