@@ -80,6 +80,20 @@ export const TABLE_AUDIT_ACTIONS = [
   "compensation.vault_saved",
   "compensation.vault_deleted",
   "compensation.vault_viewed",
+  "measure.created",
+  "measure.edited",
+  "measure.status_changed",
+  "measure.check_opened",
+  "measure.check_answered",
+  "measure.mitigation_recorded",
+  "measure.mitigation_removed",
+  "measure.adopted",
+  "measure.indicator_added",
+  "measure.plan_changed",
+  "measure.value_recorded",
+  "measure.review_opened",
+  "measure.review_assessed",
+  "measure.review_decided",
 ] as const;
 
 /** Events of an account (signing in and out, passphrases): kept for security, not shown at a table. */

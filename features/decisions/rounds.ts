@@ -27,6 +27,8 @@ function subjectOf(docName: string): RoundSubject {
   if (ref?.kind === "problem") return "problem_statement";
   // A meeting's minutes: each party approves (support) or requests changes (cannot support, with its reason).
   if (ref?.kind === "minutes") return "minutes";
+  // A frozen version of a measure, endorsed by the parties as the problem statement is.
+  if (ref?.kind === "measure") return "measure";
   throw new AppError("NOT_FOUND");
 }
 

@@ -1,3 +1,4 @@
+import type { MeasureStatus } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { minutesStagesOf } from "../meetings/minutes-stage.ts";
 import type { MinutesStage } from "../meetings/policy.ts";
@@ -15,12 +16,14 @@ function accessByPolicy(
   membership: MemberContext | null,
   partiesAtTables: Set<string>,
   minutes: Map<string, MinutesStage> = new Map(),
+  measures: Map<string, MeasureStatus> = new Map(),
 ): DocAccess {
   if (!membership) return "none";
   const actor = { ...actorFor(accountId, membership), partyId: membership.partyId };
   const partyAtTable = ref.kind !== "perspective" || partiesAtTables.has(`${ref.tableId}:${ref.partyId}`);
   const stage = ref.kind === "minutes" ? (minutes.get(`${ref.tableId}:${ref.meetingId}`) ?? "none") : undefined;
-  return docAccessFor(actor, ref, membership.table, { partyAtTable, minutes: stage });
+  const measure = ref.kind === "measure" ? (measures.get(`${ref.tableId}:${ref.measureId}`) ?? null) : undefined;
+  return docAccessFor(actor, ref, membership.table, { partyAtTable, minutes: stage, measure });
 }
 
 /** Where the minutes named by these documents stand. */
@@ -29,6 +32,14 @@ function minutesOf(db: Db, refs: (DocRef | null)[]): Promise<Map<string, Minutes
     db,
     refs.flatMap((ref) => (ref?.kind === "minutes" ? [{ tableId: ref.tableId, meetingId: ref.meetingId }] : [])),
   );
+}
+
+/** The status of the measures named by these documents, as `${tableId}:${measureId}`. */
+async function measuresOf(db: Db, refs: (DocRef | null)[]): Promise<Map<string, MeasureStatus>> {
+  const ids = [...new Set(refs.flatMap((ref) => (ref?.kind === "measure" ? [ref.measureId] : [])))];
+  if (ids.length === 0) return new Map();
+  const measures = await db.measure.findMany({ where: { id: { in: ids } }, select: { id: true, tableId: true, status: true } });
+  return new Map(measures.map((measure) => [`${measure.tableId}:${measure.id}`, measure.status]));
 }
 
 /** Which perspective documents name a party of their own table, as `${tableId}:${partyId}`. */
@@ -45,7 +56,7 @@ export async function docAccess(db: Db, accountId: string, name: string): Promis
   if (!ref) return "none";
   const membership = await membershipOf(db, accountId, ref.tableId);
   if (!membership) return "none";
-  return accessByPolicy(accountId, ref, membership, await partiesOf(db, [ref]), await minutesOf(db, [ref]));
+  return accessByPolicy(accountId, ref, membership, await partiesOf(db, [ref]), await minutesOf(db, [ref]), await measuresOf(db, [ref]));
 }
 
 /** docAccess for many (account, document) pairs with one membership query, in the same order. */
@@ -60,9 +71,10 @@ export async function docAccessMany(db: Db, requests: { accountId: string; name:
   );
   const parties = await partiesOf(db, refs);
   const minutes = await minutesOf(db, refs);
+  const measures = await measuresOf(db, refs);
   return requests.map((request, i) => {
     const ref = refs[i];
     if (!ref) return "none";
-    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties, minutes);
+    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties, minutes, measures);
   });
 }

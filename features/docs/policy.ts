@@ -1,6 +1,8 @@
 // Record-level rules for live documents, beside the role × action rules in
 // features/tables/policy.ts (notes.*, problem.*, perspective.*). Pure functions, tested as a
 // matrix in policy.test.ts; the realtime server and the pages ask the same function.
+import type { MeasureStatus } from "../../generated/prisma/enums.ts";
+import { canMeasure, measureTextOpen } from "../measures/policy.ts";
 import { canMeet, type MinutesStage } from "../meetings/policy.ts";
 import type { TableActor, TableState } from "../tables/policy.ts";
 import { can } from "../tables/policy.ts";
@@ -18,12 +20,14 @@ export type DocActor = TableActor & { partyId?: string | null };
  * `minutes` says where a meeting's minutes stand (features/meetings/policy.ts minutesStage): none
  * for an unknown or cancelled meeting, nothing before the meeting is over (so nobody opens the
  * document before its pre-fill is written), and read-only once the parties approved them.
+ * `measure` is the status of the measure a measure text belongs to (null: no such measure at this
+ * table): drafted until it is proposed, read-only after.
  */
 export function docAccessFor(
   actor: DocActor,
   ref: DocRef,
   table: TableState,
-  context: { partyAtTable?: boolean; minutes?: MinutesStage } = {},
+  context: { partyAtTable?: boolean; minutes?: MinutesStage; measure?: MeasureStatus | null } = {},
 ): DocAccess {
   const pair = (write: Parameters<typeof can>[1], read: Parameters<typeof can>[1]): DocAccess =>
     can(actor, write, table) ? "write" : can(actor, read, table) ? "read" : "none";
@@ -43,6 +47,13 @@ export function docAccessFor(
       if (actor.kind !== "member" || stage === "none" || stage === "before") return "none";
       if (stage === "drafting" && canMeet(actor, "meetings.minutes.write", table)) return "write";
       return canMeet(actor, "meetings.view", table) ? "read" : "none";
+    }
+    case "measure": {
+      const status = context.measure ?? null;
+      if (actor.kind !== "member" || status === null) return "none";
+      const measureActor = { role: actor.role, partyId: actor.partyId ?? null, partyType: actor.partyType ?? null };
+      if (measureTextOpen(status) && canMeasure(measureActor, "measures.draft", table)) return "write";
+      return canMeasure(measureActor, "measures.view", table) ? "read" : "none";
     }
   }
 }

@@ -11,6 +11,8 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { authorizeMeasure } from "../measures/access.ts";
+import type { MeasureAction } from "../measures/policy.ts";
 import { authorizeMeeting } from "../meetings/access.ts";
 import type { MeetingAction } from "../meetings/policy.ts";
 import { AppError } from "../shared/app-error.ts";
@@ -31,10 +33,17 @@ const byMeetings =
   (db, accountId, tableId) =>
     authorizeMeeting(db, accountId, tableId, action);
 
+// Measures follow the measures policy: drafters freeze versions, everyone at the table reads.
+const byMeasures =
+  (action: MeasureAction): Authorizer =>
+  (db, accountId, tableId) =>
+    authorizeMeasure(db, accountId, tableId, action);
+
 /** Kinds of document that are frozen into versions, with the checks that read and freeze them. */
 const VERSIONED: Partial<Record<DocRef["kind"], { read: Authorizer; freeze: Authorizer }>> = {
   problem: { read: byTable("problem.read"), freeze: byTable("problem.freeze") },
   minutes: { read: byMeetings("meetings.view"), freeze: byMeetings("meetings.minutes.freeze") },
+  measure: { read: byMeasures("measures.view"), freeze: byMeasures("measures.freeze") },
 };
 
 function rulesFor(ref: DocRef) {
