@@ -71,7 +71,16 @@ export const measureInputSchema = z.object({
   problemVersionId: optionalUuid,
   factIds: z.array(uuid).max(50, { message: "MEASURE_TEXT_TOO_LONG" }).default([]),
 });
-export type MeasureInput = z.input<typeof measureInputSchema>;
+/** As a form sends it; the schema checks every value. */
+export type MeasureInput = {
+  title: string;
+  kind: string;
+  purpose?: string;
+  responsibleBody: string;
+  domain?: string;
+  problemVersionId?: string;
+  factIds?: string[];
+};
 
 const assessmentSchema = z.object({
   dimension: z.enum(IMPACT_DIMENSIONS, { message: "INVALID_INPUT" }),
@@ -103,7 +112,10 @@ export const impactResponseSchema = z
       }
     });
   });
-export type ImpactResponseInput = z.input<typeof impactResponseSchema>;
+/** As a form sends it; the schema checks every value. */
+export type ImpactResponseInput =
+  | { declined: true; declineReason: string }
+  | { declined: false; assessments: { dimension: string; effect: string; forWhom?: string; reasoning?: string; factIds?: string[] }[] };
 
 export const mitigationSchema = z.object({
   checkId: uuid,

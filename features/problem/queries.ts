@@ -1,15 +1,14 @@
 // The problem definition page: the shared statement's versions and rounds, and one perspective
-// per party, shaped for one member. Who froze a version is named as the log names people: a
-// delegate's act is their party's, anyone else by pseudonym, someone who left as a former member.
+// per party, shaped for one member.
 import type { Db } from "../../prisma/db.ts";
 import { roundsOf } from "../decisions/rounds.ts";
 import { docName } from "../docs/names.ts";
+import { withFrozenBy } from "../docs/frozen-by.ts";
 import { type DocAccess, docAccessFor } from "../docs/policy.ts";
 import { compareVersions, readVersion, versionsOf } from "../docs/versions.ts";
 import { actorFor } from "../tables/policy.ts";
 import { authorize, CURRENT_MEMBER } from "../tables/queries.ts";
 
-export type FrozenBy = { kind: "party"; name: string } | { kind: "person"; pseudonym: string } | { kind: "former" };
 
 export async function problemPage(
   db: Db,
@@ -29,17 +28,6 @@ export async function problemPage(
     select: { id: true, name: true, type: true },
   });
   const versions = await versionsOf(db, name);
-  const frozenBy = await db.membership.findMany({
-    where: { id: { in: [...new Set(versions.map((v) => v.frozenBy))] } },
-    select: { id: true, role: true, leftAt: true, party: { select: { name: true } }, account: { select: { pseudonym: true } } },
-  });
-  const byId = new Map(frozenBy.map((m) => [m.id, m]));
-  const nameOf = (membershipId: string): FrozenBy => {
-    const m = byId.get(membershipId);
-    if (m?.role === "delegate" && m.party) return { kind: "party", name: m.party.name };
-    if (!m || m.leftAt) return { kind: "former" };
-    return { kind: "person", pseudonym: m.account.pseudonym };
-  };
   const numbers = new Set(versions.map((v) => v.number));
   const read = options.read && numbers.has(options.read) ? await readVersion(db, accountId, statement, options.read) : null;
   const diff =
@@ -55,7 +43,7 @@ export async function problemPage(
   return {
     rule: table.decisionRule,
     statement: { name, access: docAccessFor(actor, statement, member.table) },
-    versions: versions.map((v) => ({ ...v, frozenBy: nameOf(v.frozenBy) })),
+    versions: await withFrozenBy(db, versions),
     read,
     diff: diff && { from: diff.from.number, to: diff.to.number, parts: diff.parts },
     rounds,
