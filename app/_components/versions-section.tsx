@@ -2,8 +2,8 @@
 // word-level comparison of two. Shared by every versioned document (problem statement, measures).
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { DiffPart } from "../../features/docs/versions.ts";
 import type { FrozenBy } from "../../features/docs/frozen-by.ts";
+import type { DiffPart } from "../../features/docs/versions.ts";
 import { formatDateTime } from "../../features/shared/dates.ts";
 
 type Props = {

@@ -5,7 +5,10 @@ import type { Db } from "../../prisma/db.ts";
 export type FrozenBy = { kind: "party"; name: string } | { kind: "person"; pseudonym: string } | { kind: "former" };
 
 /** The versions with `frozenBy` turned from a membership id into how the table names it. */
-export async function withFrozenBy<T extends { frozenBy: string }>(db: Db, versions: T[]): Promise<(Omit<T, "frozenBy"> & { frozenBy: FrozenBy })[]> {
+export async function withFrozenBy<T extends { frozenBy: string }>(
+  db: Db,
+  versions: T[],
+): Promise<(Omit<T, "frozenBy"> & { frozenBy: FrozenBy })[]> {
   const frozenBy = await db.membership.findMany({
     where: { id: { in: [...new Set(versions.map((v) => v.frozenBy))] } },
     select: { id: true, role: true, leftAt: true, party: { select: { name: true } }, account: { select: { pseudonym: true } } },

@@ -12,7 +12,7 @@ import type {
   ReviewOutcome,
   ReviewVerdict,
 } from "../../generated/prisma/enums.ts";
-import { ISSUING_BODIES } from "../tables/mandates.ts";
+import { ISSUING_BODIES, POLICY_DOMAINS } from "../tables/mandates.ts";
 
 export const MEASURE_KINDS = [
   "bylaw_article",
@@ -67,7 +67,8 @@ export const measureInputSchema = z.object({
   kind: z.enum(MEASURE_KINDS, { message: "INVALID_INPUT" }),
   purpose: text(4000),
   responsibleBody: z.enum(ISSUING_BODIES, { message: "MEASURE_BODY_REQUIRED" }),
-  domain: text(100),
+  /** The mandate's policy domain the measure falls in, when the table knows it. */
+  domain: z.enum(["", ...POLICY_DOMAINS], { message: "INVALID_INPUT" }).default(""),
   problemVersionId: optionalUuid,
   factIds: z.array(uuid).max(50, { message: "MEASURE_TEXT_TOO_LONG" }).default([]),
 });
@@ -97,7 +98,14 @@ const assessmentSchema = z.object({
  */
 export const impactResponseSchema = z
   .discriminatedUnion("declined", [
-    z.object({ declined: z.literal(true), declineReason: z.string().trim().min(3, { message: "IMPACT_DECLINE_REASON_REQUIRED" }).max(2000, { message: "MEASURE_TEXT_TOO_LONG" }) }),
+    z.object({
+      declined: z.literal(true),
+      declineReason: z
+        .string()
+        .trim()
+        .min(3, { message: "IMPACT_DECLINE_REASON_REQUIRED" })
+        .max(2000, { message: "MEASURE_TEXT_TOO_LONG" }),
+    }),
     z.object({ declined: z.literal(false), assessments: z.array(assessmentSchema) }),
   ])
   .superRefine((input, ctx) => {

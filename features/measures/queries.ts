@@ -88,7 +88,10 @@ export async function measuresOfTable(db: Db, tableId: string) {
       reviews: { where: { decidedAt: { not: null } }, orderBy: { decidedAt: "desc" }, take: 1, select: { decidedAt: true, outcome: true } },
     },
   });
-  const checks = await checksOf(db, measures.map((m) => m.id));
+  const checks = await checksOf(
+    db,
+    measures.map((m) => m.id),
+  );
   return measures.map((measure) => {
     const check = checks.find((c) => c.measureId === measure.id);
     return {
@@ -103,9 +106,18 @@ export async function measuresOfTable(db: Db, tableId: string) {
   });
 }
 
+/** The measures page: the list, and what a new measure can rest on when this member may draft one. */
 export async function listMeasures(db: Db, accountId: string, tableId: string) {
-  await authorizeMeasure(db, accountId, tableId, "measures.view");
-  return measuresOfTable(db, tableId);
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const mayDraft = canMeasure(measureActor(member), "measures.draft", member.table);
+  return {
+    measures: await measuresOfTable(db, tableId),
+    mayDraft,
+    problemVersions: mayDraft ? (await versionsOf(db, `problem:${tableId}`)).map((v) => ({ id: v.id, number: v.number })) : [],
+    facts: mayDraft
+      ? await db.fact.findMany({ where: { tableId }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true } })
+      : [],
+  };
 }
 
 export type MeasurePage = Awaited<ReturnType<typeof measurePage>>;
@@ -148,7 +160,11 @@ export async function measurePage(
   });
   const ref = { kind: "measure" as const, tableId, measureId: measure.id };
   const name = measureDocName(tableId, measure.id);
-  const parties = await db.party.findMany({ where: { tableId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, type: true } });
+  const parties = await db.party.findMany({
+    where: { tableId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, type: true },
+  });
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   const facts = await db.fact.findMany({ where: { tableId }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true } });
   const factOf = new Map(facts.map((f) => [f.id, f]));
@@ -167,7 +183,9 @@ export async function measurePage(
   const open = table.status !== "closed";
   const allowed = (code: ReturnType<typeof transitionRefusal>) => open && code === null;
   const step = (to: Parameters<typeof transitionRefusal>[2], via: Parameters<typeof transitionRefusal>[3], override = false) =>
-    allowed(transitionRefusal(actor, measure.status, to, via, { checkComplete: check?.completeness.complete ?? false, override, reason: "why" }));
+    allowed(
+      transitionRefusal(actor, measure.status, to, via, { checkComplete: check?.completeness.complete ?? false, override, reason: "why" }),
+    );
   const evaluatorIds = measure.evaluators.map((e) => e.partyId);
   const latestReviewAssessment = (assessments: (typeof measure.reviews)[number]["assessments"]) => {
     const latest = new Map<string, (typeof assessments)[number]>();
@@ -188,7 +206,10 @@ export async function measurePage(
       problemVersion: problemVersions.find((v) => v.id === measure.problemVersionId) ?? null,
       facts: measure.facts.flatMap((f) => factOf.get(f.factId) ?? []),
     },
-    text: { name, access: docAccessFor({ ...actorFor(accountId, member), partyId: member.partyId }, ref, table, { measure: measure.status }) },
+    text: {
+      name,
+      access: docAccessFor({ ...actorFor(accountId, member), partyId: member.partyId }, ref, table, { measure: measure.status }),
+    },
     versions,
     read,
     diff: diff && { from: diff.from.number, to: diff.to.number, parts: diff.parts },
@@ -205,10 +226,22 @@ export async function measurePage(
     })),
     /** The party this member answers the open check for, with its latest answer to start from. */
     answerAs:
-      check && open && assessRefusal(actor, { closedAt: check.closedAt, countedPartyIds: check.parties.map((p) => p.partyId) }, measure.status) === null
-        ? { partyId: member.partyId as string, party: partyName.get(member.partyId as string) ?? "", latest: check.latest.get(member.partyId as string) ?? null }
+      check &&
+      open &&
+      assessRefusal(actor, { closedAt: check.closedAt, countedPartyIds: check.parties.map((p) => p.partyId) }, measure.status) === null
+        ? {
+            partyId: member.partyId as string,
+            party: partyName.get(member.partyId as string) ?? "",
+            latest: check.latest.get(member.partyId as string) ?? null,
+          }
         : null,
-    statusChanges: measure.statusChanges.map((c) => ({ from: c.fromStatus, to: c.toStatus, reason: c.reason, override: c.override, at: c.createdAt })),
+    statusChanges: measure.statusChanges.map((c) => ({
+      from: c.fromStatus,
+      to: c.toStatus,
+      reason: c.reason,
+      override: c.override,
+      at: c.createdAt,
+    })),
     adoption: measure.adoptions[0] ? { ...measure.adoptions[0], version: versionNumber.get(measure.adoptions[0].versionId) ?? 0 } : null,
     indicators: measure.indicators.map((i) => ({
       id: i.id,
@@ -225,7 +258,9 @@ export async function measurePage(
     evaluators: sexWorkerPartiesFirst(parties.filter((p) => evaluatorIds.includes(p.id)).map((p) => ({ ...p, partyType: p.type }))),
     reviews: measure.reviews.map((review) => {
       const latest = latestReviewAssessment(review.assessments);
-      const evaluating = sexWorkerPartiesFirst(parties.filter((p) => evaluatorIds.includes(p.id)).map((p) => ({ ...p, partyType: p.type })));
+      const evaluating = sexWorkerPartiesFirst(
+        parties.filter((p) => evaluatorIds.includes(p.id)).map((p) => ({ ...p, partyType: p.type })),
+      );
       return {
         id: review.id,
         scheduledFor: review.scheduledFor,
@@ -239,13 +274,22 @@ export async function measurePage(
             partyId: party.id,
             name: party.name,
             assessment: a
-              ? { verdict: a.verdict as ReviewVerdict, safety: a.safety as ImpactEffect, health: a.health as ImpactEffect, autonomy: a.autonomy as ImpactEffect, reasoning: a.reasoning }
+              ? {
+                  verdict: a.verdict as ReviewVerdict,
+                  safety: a.safety as ImpactEffect,
+                  health: a.health as ImpactEffect,
+                  autonomy: a.autonomy as ImpactEffect,
+                  reasoning: a.reasoning,
+                }
               : null,
           };
         }),
-        values: measure.indicators.flatMap((i) => i.values.filter((v) => v.reviewId === review.id).map((v) => ({ indicator: i.name, value: v.value, valueType: i.valueType }))),
+        values: measure.indicators.flatMap((i) =>
+          i.values.filter((v) => v.reviewId === review.id).map((v) => ({ indicator: i.name, value: v.value, valueType: i.valueType })),
+        ),
         mayOpen: open && openReviewRefusal(actor, review, measure.status) === null,
-        evaluateAs: open && evaluateRefusal(actor, review, evaluatorIds) === null ? { party: partyName.get(member.partyId as string) ?? "" } : null,
+        evaluateAs:
+          open && evaluateRefusal(actor, review, evaluatorIds) === null ? { party: partyName.get(member.partyId as string) ?? "" } : null,
         mayDecide: open && decideReviewRefusal(actor, review) === null,
       };
     }),
@@ -284,4 +328,3 @@ export async function measurePage(
     },
   };
 }
-

@@ -51,7 +51,14 @@ export function measureTimeline(input: TimelineInput): TimelineEvent[] {
     for (const r of check.responses) events.push({ kind: "check_answered", at: r.createdAt, party: r.party, declined: r.declined });
   }
   for (const m of input.mitigations) {
-    events.push({ kind: "mitigation", at: m.createdAt, mitigationKind: m.kind, dimension: m.dimension, text: m.text, removedAt: m.removedAt });
+    events.push({
+      kind: "mitigation",
+      at: m.createdAt,
+      mitigationKind: m.kind,
+      dimension: m.dimension,
+      text: m.text,
+      removedAt: m.removedAt,
+    });
   }
   for (const round of input.rounds) {
     if (round.closedAt) events.push({ kind: "round_closed", at: round.closedAt, version: round.version, passed: round.passed === true });
@@ -59,16 +66,35 @@ export function measureTimeline(input: TimelineInput): TimelineEvent[] {
   for (const change of input.statusChanges) {
     // A review's outcome is told by the review's decision.
     if (OWN_EVENT.includes(change.toStatus) || change.fromStatus === "under_review") continue;
-    events.push({ kind: "status", at: change.createdAt, from: change.fromStatus, to: change.toStatus, reason: change.reason, override: change.override });
+    events.push({
+      kind: "status",
+      at: change.createdAt,
+      from: change.fromStatus,
+      to: change.toStatus,
+      reason: change.reason,
+      override: change.override,
+    });
   }
   for (const a of input.adoptions) {
-    events.push({ kind: "adopted", at: a.createdAt, body: a.body, reference: a.reference, decidedOn: a.decidedOn, effectiveOn: a.effectiveOn, version: a.version });
+    events.push({
+      kind: "adopted",
+      at: a.createdAt,
+      body: a.body,
+      reference: a.reference,
+      decidedOn: a.decidedOn,
+      effectiveOn: a.effectiveOn,
+      version: a.version,
+    });
   }
   for (const review of input.reviews) {
     if (review.openedAt) events.push({ kind: "review_opened", at: review.openedAt, scheduledFor: review.scheduledFor });
     for (const a of review.assessments) events.push({ kind: "review_assessed", at: a.createdAt, party: a.party, verdict: a.verdict });
-    if (review.decidedAt && review.outcome) events.push({ kind: "review_decided", at: review.decidedAt, outcome: review.outcome, note: review.outcomeNote });
+    if (review.decidedAt && review.outcome)
+      events.push({ kind: "review_decided", at: review.decidedAt, outcome: review.outcome, note: review.outcomeNote });
   }
   // Stable: events at the same moment keep the order they were added in (a check before its answers).
-  return events.map((event, index) => ({ event, index })).sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index).map((x) => x.event);
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.index - b.index)
+    .map((x) => x.event);
 }

@@ -2,13 +2,12 @@
 // per party, shaped for one member.
 import type { Db } from "../../prisma/db.ts";
 import { roundsOf } from "../decisions/rounds.ts";
-import { docName } from "../docs/names.ts";
 import { withFrozenBy } from "../docs/frozen-by.ts";
+import { docName } from "../docs/names.ts";
 import { type DocAccess, docAccessFor } from "../docs/policy.ts";
 import { compareVersions, readVersion, versionsOf } from "../docs/versions.ts";
 import { actorFor } from "../tables/policy.ts";
 import { authorize, CURRENT_MEMBER } from "../tables/queries.ts";
-
 
 export async function problemPage(
   db: Db,

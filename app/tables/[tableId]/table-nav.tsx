@@ -15,6 +15,7 @@ export const TABLE_PAGES = [
   { key: "participation", path: "/participation" },
   { key: "facts", path: "/facts" },
   { key: "meetings", path: "/meetings" },
+  { key: "measures", path: "/measures" },
   { key: "compensation", path: "/compensation" },
   { key: "notes", path: "/notes" },
   { key: "activity", path: "/activity" },
