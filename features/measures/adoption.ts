@@ -15,7 +15,7 @@ import { findMeasure, latestVersion, moveStatus, refuse } from "./records.ts";
 export type AdoptionInput = { body: string; reference: string; decidedOn: string; effectiveOn?: string };
 
 export async function recordAdoption(db: Db, accountId: string, tableId: string, measureId: string, input: AdoptionInput, now = new Date()) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.adopt");
   const measure = await findMeasure(db, tableId, measureId);
   refuse(transitionRefusal(measureActor(member), measure.status, "adopted", "adoption", { checkComplete: true, override: false, reason: "" }));
   const data = parseInput(adoptionSchema, input);
