@@ -75,6 +75,13 @@ export async function docAccessMany(db: Db, requests: { accountId: string; name:
   return requests.map((request, i) => {
     const ref = refs[i];
     if (!ref) return "none";
-    return accessByPolicy(request.accountId, ref, memberships.get(`${request.accountId}:${ref.tableId}`) ?? null, parties, minutes, measures);
+    return accessByPolicy(
+      request.accountId,
+      ref,
+      memberships.get(`${request.accountId}:${ref.tableId}`) ?? null,
+      parties,
+      minutes,
+      measures,
+    );
   });
 }

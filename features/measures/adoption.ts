@@ -14,10 +14,19 @@ import { findMeasure, latestVersion, moveStatus, refuse } from "./records.ts";
 
 export type AdoptionInput = { body: string; reference: string; decidedOn: string; effectiveOn?: string };
 
-export async function recordAdoption(db: Db, accountId: string, tableId: string, measureId: string, input: AdoptionInput, now = new Date()) {
+export async function recordAdoption(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  measureId: string,
+  input: AdoptionInput,
+  now = new Date(),
+) {
   const member = await authorizeMeasure(db, accountId, tableId, "measures.adopt");
   const measure = await findMeasure(db, tableId, measureId);
-  refuse(transitionRefusal(measureActor(member), measure.status, "adopted", "adoption", { checkComplete: true, override: false, reason: "" }));
+  refuse(
+    transitionRefusal(measureActor(member), measure.status, "adopted", "adoption", { checkComplete: true, override: false, reason: "" }),
+  );
   const data = parseInput(adoptionSchema, input);
   if (isoDay(data.decidedOn) > isoDate(now)) throw new AppError("ADOPTION_IN_FUTURE", { field: "decidedOn" });
   const version = await latestVersion(db, tableId, measure.id);
@@ -39,7 +48,11 @@ export async function recordAdoption(db: Db, accountId: string, tableId: string,
     });
     await recordAudit(
       tx,
-      { action: "measure.adopted", tableId, data: { by: member.id, measure: measure.id, version: version.number, reference: data.reference } },
+      {
+        action: "measure.adopted",
+        tableId,
+        data: { by: member.id, measure: measure.id, version: version.number, reference: data.reference },
+      },
       now,
     );
     return adoption;

@@ -20,7 +20,9 @@ type Tx = Prisma.TransactionClient;
 export async function openImpactCheck(db: Db, accountId: string, tableId: string, measureId: string, now = new Date()) {
   const member = await authorizeMeasure(db, accountId, tableId, "measures.moderate");
   const measure = await findMeasure(db, tableId, measureId);
-  refuse(transitionRefusal(measureActor(member), measure.status, "impact_check", "check", { checkComplete: false, override: false, reason: "" }));
+  refuse(
+    transitionRefusal(measureActor(member), measure.status, "impact_check", "check", { checkComplete: false, override: false, reason: "" }),
+  );
   const version = await latestVersion(db, tableId, measure.id);
   if (!version) throw new AppError("MEASURE_NO_VERSION");
   if (await db.impactCheck.count({ where: { versionId: version.id } })) throw new AppError("VERSION_UNCHANGED", { number: version.number });
@@ -56,7 +58,11 @@ export function latestResponses<T extends LatestResponse>(responses: readonly T[
   const latest = new Map<string, T>();
   for (const response of responses) {
     const known = latest.get(response.partyId);
-    if (!known || known.createdAt < response.createdAt || (known.createdAt.getTime() === response.createdAt.getTime() && known.id < response.id)) {
+    if (
+      !known ||
+      known.createdAt < response.createdAt ||
+      (known.createdAt.getTime() === response.createdAt.getTime() && known.id < response.id)
+    ) {
       latest.set(response.partyId, response);
     }
   }
@@ -77,7 +83,12 @@ export async function latestCheck(db: Db | Tx, measureId: string) {
   });
   if (!check) return null;
   const counted = check.parties.map((p) => p.partyId);
-  return { id: check.id, closedAt: check.closedAt, countedPartyIds: counted, completeness: checkCompleteness(counted, latestResponses(check.responses)) };
+  return {
+    id: check.id,
+    closedAt: check.closedAt,
+    countedPartyIds: counted,
+    completeness: checkCompleteness(counted, latestResponses(check.responses)),
+  };
 }
 
 /** A delegate answers the open check for their own party (from the membership, never from the form). */
@@ -116,7 +127,15 @@ export async function respondToCheck(
         createdAt: now,
         assessments: data.declined
           ? undefined
-          : { create: data.assessments.map((a) => ({ dimension: a.dimension, effect: a.effect, forWhom: a.forWhom, reasoning: a.reasoning, factIds: [...new Set(a.factIds)] })) },
+          : {
+              create: data.assessments.map((a) => ({
+                dimension: a.dimension,
+                effect: a.effect,
+                forWhom: a.forWhom,
+                reasoning: a.reasoning,
+                factIds: [...new Set(a.factIds)],
+              })),
+            },
       },
       select: { id: true },
     });
@@ -126,7 +145,14 @@ export async function respondToCheck(
         action: "measure.check_answered",
         tableId,
         // The party speaks: the log names the party, never the delegate who answered for it.
-        data: { asParty: partyId, recordedBy: member.id, measure: measure.id, check: checkId, declined: data.declined, changed: earlier > 0 },
+        data: {
+          asParty: partyId,
+          recordedBy: member.id,
+          measure: measure.id,
+          check: checkId,
+          declined: data.declined,
+          changed: earlier > 0,
+        },
       },
       now,
     );
@@ -151,16 +177,35 @@ export async function recordMitigation(
   if (!check) throw new AppError("NOT_FOUND", { field: "checkId" });
   return db.$transaction(async (tx) => {
     const mitigation = await tx.mitigation.create({
-      data: { measureId: measure.id, checkId: check.id, kind: data.kind, dimension: data.dimension, text: data.text, recordedBy: member.id, createdAt: now },
+      data: {
+        measureId: measure.id,
+        checkId: check.id,
+        kind: data.kind,
+        dimension: data.dimension,
+        text: data.text,
+        recordedBy: member.id,
+        createdAt: now,
+      },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "measure.mitigation_recorded", tableId, data: { by: member.id, measure: measure.id, kind: data.kind } }, now);
+    await recordAudit(
+      tx,
+      { action: "measure.mitigation_recorded", tableId, data: { by: member.id, measure: measure.id, kind: data.kind } },
+      now,
+    );
     return mitigation;
   });
 }
 
 /** Removal is soft: the mitigation stays in the timeline, marked as removed. */
-export async function removeMitigation(db: Db, accountId: string, tableId: string, measureId: string, mitigationId: string, now = new Date()) {
+export async function removeMitigation(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  measureId: string,
+  mitigationId: string,
+  now = new Date(),
+) {
   const member = await authorizeMeasure(db, accountId, tableId, "measures.mitigate");
   const measure = await findMeasure(db, tableId, measureId);
   refuse(mitigationRefusal(measureActor(member), measure.status));

@@ -88,7 +88,14 @@ const assessmentSchema = z.object({
  */
 export const impactResponseSchema = z
   .discriminatedUnion("declined", [
-    z.object({ declined: z.literal(true), declineReason: z.string().trim().min(3, { message: "IMPACT_DECLINE_REASON_REQUIRED" }).max(2000, { message: "MEASURE_TEXT_TOO_LONG" }) }),
+    z.object({
+      declined: z.literal(true),
+      declineReason: z
+        .string()
+        .trim()
+        .min(3, { message: "IMPACT_DECLINE_REASON_REQUIRED" })
+        .max(2000, { message: "MEASURE_TEXT_TOO_LONG" }),
+    }),
     z.object({ declined: z.literal(false), assessments: z.array(assessmentSchema) }),
   ])
   .superRefine((input, ctx) => {

@@ -11,7 +11,7 @@ import { parseInput } from "../shared/validation.ts";
 import { authorizeMeasure, measureActor } from "./access.ts";
 import { parseIndicatorValue } from "./indicator-values.ts";
 import { indicatorSchema, reviewAssessmentSchema, reviewDateSchema, reviewDecisionSchema } from "./model.ts";
-import { OUTCOME_STATUS, decideReviewRefusal, evaluateRefusal, openReviewRefusal, planRefusal, reportRefusal } from "./policy.ts";
+import { decideReviewRefusal, evaluateRefusal, OUTCOME_STATUS, openReviewRefusal, planRefusal, reportRefusal } from "./policy.ts";
 import { findMeasure, moveStatus, refuse } from "./records.ts";
 
 async function planner(db: Db, accountId: string, tableId: string, measureId: string) {
@@ -70,11 +70,21 @@ export async function addIndicator(db: Db, accountId: string, tableId: string, m
 }
 
 /** Removal is soft: the values recorded so far stay with the measure. */
-export async function removeIndicator(db: Db, accountId: string, tableId: string, measureId: string, indicatorId: string, now = new Date()) {
+export async function removeIndicator(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  measureId: string,
+  indicatorId: string,
+  now = new Date(),
+) {
   const { member, measure } = await planner(db, accountId, tableId, measureId);
   if (!isUuid(indicatorId)) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
-    const removed = await tx.monitoringIndicator.updateMany({ where: { id: indicatorId, measureId: measure.id, removedAt: null }, data: { removedAt: now } });
+    const removed = await tx.monitoringIndicator.updateMany({
+      where: { id: indicatorId, measureId: measure.id, removedAt: null },
+      data: { removedAt: now },
+    });
     if (removed.count === 0) throw new AppError("NOT_FOUND");
     await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id } }, now);
   });
@@ -93,11 +103,22 @@ export async function setEvaluators(db: Db, accountId: string, tableId: string, 
   await db.$transaction(async (tx) => {
     await tx.measureEvaluator.deleteMany({ where: { measureId: measure.id } });
     await tx.measureEvaluator.createMany({ data: all.map((partyId) => ({ measureId: measure.id, partyId })) });
-    await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id, count: all.length } }, now);
+    await recordAudit(
+      tx,
+      { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id, count: all.length } },
+      now,
+    );
   });
 }
 
-export async function addReviewDate(db: Db, accountId: string, tableId: string, measureId: string, input: { scheduledFor: string }, now = new Date()) {
+export async function addReviewDate(
+  db: Db,
+  accountId: string,
+  tableId: string,
+  measureId: string,
+  input: { scheduledFor: string },
+  now = new Date(),
+) {
   const { member, measure } = await planner(db, accountId, tableId, measureId);
   const data = parseInput(reviewDateSchema, input);
   if (isoDay(data.scheduledFor) <= isoDate(now)) throw new AppError("REVIEW_DATE_PAST", { field: "scheduledFor" });
@@ -131,14 +152,21 @@ export async function recordValue(
   refuse(reportRefusal(measureActor(member), indicator, measure.status));
   const parsed = parseIndicatorValue(indicator.valueType, String(input.value ?? ""));
   if ("problem" in parsed) throw new AppError(parsed.problem, { field: "value" });
-  const { scheduledFor: measuredOn } = parseInput(reviewDateSchema, { scheduledFor: input.measuredOn }, (problem) => new AppError(problem.code, { field: "measuredOn" }));
+  const { scheduledFor: measuredOn } = parseInput(
+    reviewDateSchema,
+    { scheduledFor: input.measuredOn },
+    (problem) => new AppError(problem.code, { field: "measuredOn" }),
+  );
   if (isoDay(measuredOn) > isoDate(now)) throw new AppError("ASSESSMENT_IN_FUTURE", { field: "measuredOn" });
   const note = String(input.note ?? "").trim();
   if (note.length > 2000) throw new AppError("MEASURE_TEXT_TOO_LONG", { field: "note" });
   let reviewId: string | null = null;
   if (input.reviewId) {
     if (!isUuid(input.reviewId)) throw new AppError("NOT_FOUND", { field: "reviewId" });
-    const review = await db.measureReview.findFirst({ where: { id: input.reviewId, measureId: measure.id }, select: { id: true, openedAt: true, decidedAt: true } });
+    const review = await db.measureReview.findFirst({
+      where: { id: input.reviewId, measureId: measure.id },
+      select: { id: true, openedAt: true, decidedAt: true },
+    });
     if (!review) throw new AppError("NOT_FOUND", { field: "reviewId" });
     if (!review.openedAt || review.decidedAt) throw new AppError("REVIEW_NOT_OPEN");
     reviewId = review.id;
@@ -157,7 +185,10 @@ export async function recordValue(
 
 async function findReview(db: Db, measureId: string, reviewId: string) {
   if (!isUuid(reviewId)) throw new AppError("NOT_FOUND");
-  const review = await db.measureReview.findFirst({ where: { id: reviewId, measureId }, select: { id: true, openedAt: true, decidedAt: true } });
+  const review = await db.measureReview.findFirst({
+    where: { id: reviewId, measureId },
+    select: { id: true, openedAt: true, decidedAt: true },
+  });
   if (!review) throw new AppError("NOT_FOUND");
   return review;
 }
@@ -204,7 +235,11 @@ export async function assessReview(
     });
     await recordAudit(
       tx,
-      { action: "measure.review_assessed", tableId, data: { asParty: partyId, recordedBy: member.id, measure: measure.id, verdict: data.verdict } },
+      {
+        action: "measure.review_assessed",
+        tableId,
+        data: { asParty: partyId, recordedBy: member.id, measure: measure.id, verdict: data.verdict },
+      },
       now,
     );
     return assessment;
@@ -233,6 +268,10 @@ export async function decideReview(
       data: { outcome: data.outcome, outcomeNote: data.note, decidedAt: now, decidedBy: member.id },
     });
     if (decided.count === 0) throw new AppError("CHANGED_MEANWHILE");
-    await recordAudit(tx, { action: "measure.review_decided", tableId, data: { by: member.id, measure: measure.id, outcome: data.outcome } }, now);
+    await recordAudit(
+      tx,
+      { action: "measure.review_decided", tableId, data: { by: member.id, measure: measure.id, outcome: data.outcome } },
+      now,
+    );
   });
 }
