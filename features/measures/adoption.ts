@@ -22,7 +22,7 @@ export async function recordAdoption(
   input: AdoptionInput,
   now = new Date(),
 ) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.adopt");
   const measure = await findMeasure(db, tableId, measureId);
   refuse(
     transitionRefusal(measureActor(member), measure.status, "adopted", "adoption", { checkComplete: true, override: false, reason: "" }),

@@ -100,7 +100,7 @@ export async function respondToCheck(
   input: ImpactResponseInput,
   now = new Date(),
 ) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.assess");
   const measure = await findMeasure(db, tableId, measureId);
   const check = await latestCheck(db, measure.id);
   refuse(assessRefusal(measureActor(member), check, measure.status));

@@ -152,7 +152,11 @@ export async function recordValue(
   refuse(reportRefusal(measureActor(member), indicator, measure.status));
   const parsed = parseIndicatorValue(indicator.valueType, String(input.value ?? ""));
   if ("problem" in parsed) throw new AppError(parsed.problem, { field: "value" });
-  const { scheduledFor: measuredOn } = parseInput(reviewDateSchema, { scheduledFor: input.measuredOn });
+  const { scheduledFor: measuredOn } = parseInput(
+    reviewDateSchema,
+    { scheduledFor: input.measuredOn },
+    (problem) => new AppError(problem.code, { field: "measuredOn" }),
+  );
   if (isoDay(measuredOn) > isoDate(now)) throw new AppError("ASSESSMENT_IN_FUTURE", { field: "measuredOn" });
   const note = String(input.note ?? "").trim();
   if (note.length > 2000) throw new AppError("MEASURE_TEXT_TOO_LONG", { field: "note" });
@@ -191,7 +195,7 @@ async function findReview(db: Db, measureId: string, reviewId: string) {
 
 /** The chair (or the facilitator) opens a scheduled review: the measure is under review until the table decides. */
 export async function openReview(db: Db, accountId: string, tableId: string, measureId: string, reviewId: string, now = new Date()) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.moderate");
   const measure = await findMeasure(db, tableId, measureId);
   const review = await findReview(db, measure.id, reviewId);
   refuse(openReviewRefusal(measureActor(member), review, measure.status));
@@ -211,7 +215,7 @@ export async function assessReview(
   input: { verdict: string; safety: string; health: string; autonomy: string; reasoning?: string },
   now = new Date(),
 ) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.evaluate");
   const measure = await findMeasure(db, tableId, measureId);
   const review = await findReview(db, measure.id, reviewId);
   const evaluators = await db.measureEvaluator.findMany({ where: { measureId: measure.id }, select: { partyId: true } });
@@ -252,7 +256,7 @@ export async function decideReview(
   input: { outcome: string; note: string },
   now = new Date(),
 ) {
-  const member = await authorizeMeasure(db, accountId, tableId, "measures.view");
+  const member = await authorizeMeasure(db, accountId, tableId, "measures.moderate");
   const measure = await findMeasure(db, tableId, measureId);
   const review = await findReview(db, measure.id, reviewId);
   refuse(decideReviewRefusal(measureActor(member), review));
