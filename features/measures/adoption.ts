@@ -4,6 +4,7 @@
 // refuses UPDATE and DELETE.
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
+import { auditActor } from "../facts/records.ts";
 import { AppError } from "../shared/app-error.ts";
 import { isoDate, isoDay } from "../shared/dates.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -32,7 +33,7 @@ export async function recordAdoption(
   const version = await latestVersion(db, tableId, measure.id);
   if (!version) throw new AppError("MEASURE_NO_VERSION");
   return db.$transaction(async (tx) => {
-    await moveStatus(tx, measure, "proposed", "adopted", { by: member.id }, now);
+    await moveStatus(tx, measure, "proposed", "adopted", { member }, now);
     const adoption = await tx.measureAdoption.create({
       data: {
         measureId: measure.id,
@@ -51,7 +52,7 @@ export async function recordAdoption(
       {
         action: "measure.adopted",
         tableId,
-        data: { by: member.id, measure: measure.id, version: version.number, reference: data.reference },
+        data: { ...auditActor(member), measure: measure.id, version: version.number, reference: data.reference },
       },
       now,
     );

@@ -5,13 +5,14 @@
 import type { MeasureStatus } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
+import { auditActor } from "../facts/records.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
 import { authorizeMeasure, measureActor } from "./access.ts";
 import { latestCheck } from "./impact.ts";
 import { type MeasureInput, measureInputSchema } from "./model.ts";
-import { measureTextOpen, transitionRefusal } from "./policy.ts";
-import { findMeasure, moveStatus, refuse } from "./records.ts";
+import { checkCountsForProposal, measureTextOpen, transitionRefusal } from "./policy.ts";
+import { findMeasure, latestVersion, moveStatus, refuse } from "./records.ts";
 
 type Basis = { problemVersionId: string | null; factIds: string[] };
 
@@ -47,7 +48,7 @@ export async function createMeasure(db: Db, accountId: string, tableId: string, 
       },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "measure.created", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.created", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
     return measure;
   });
 }
@@ -77,7 +78,11 @@ export async function editMeasure(db: Db, accountId: string, tableId: string, me
     await tx.measureFact.createMany({ data: [...new Set(data.factIds)].map((factId) => ({ measureId: measure.id, factId })) });
     await recordAudit(
       tx,
-      { action: "measure.edited", tableId, data: { by: member.id, measure: measure.id, title: before.title, purpose: before.purpose } },
+      {
+        action: "measure.edited",
+        tableId,
+        data: { ...auditActor(member), measure: measure.id, title: before.title, purpose: before.purpose },
+      },
       now,
     );
   });
@@ -107,16 +112,11 @@ export async function changeMeasureStatus(
   const reason = (input.reason ?? "").trim();
   if (reason.length > 4000) throw new AppError("MEASURE_TEXT_TOO_LONG", { field: "reason" });
   const check = to === "proposed" ? await latestCheck(db, measure.id) : null;
+  const ready = to === "proposed" && checkCountsForProposal(check, (await latestVersion(db, tableId, measure.id))?.id ?? null);
   const override = input.override === true;
-  refuse(
-    transitionRefusal(measureActor(member), measure.status, to, "status", {
-      checkComplete: check?.completeness.complete ?? false,
-      override,
-      reason,
-    }),
-  );
+  refuse(transitionRefusal(measureActor(member), measure.status, to, "status", { checkComplete: ready, override, reason }));
   await db.$transaction(async (tx) => {
-    await moveStatus(tx, measure, measure.status, to, { by: member.id, reason, override: override && !check?.completeness.complete }, now);
+    await moveStatus(tx, measure, measure.status, to, { member, reason, override: override && !ready }, now);
     // Leaving the check closes it: answers after this would not be about what was proposed.
     if (measure.status === "impact_check") {
       await tx.impactCheck.updateMany({ where: { measureId: measure.id, closedAt: null }, data: { closedAt: now } });

@@ -6,6 +6,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { countedParties } from "../decisions/counted-parties.ts";
+import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -29,7 +30,7 @@ export async function openImpactCheck(db: Db, accountId: string, tableId: string
   return db.$transaction(async (tx) => {
     const counted = await countedParties(tx, tableId);
     if (counted.length === 0) throw new AppError("ROUND_TOO_FEW_PARTIES");
-    await moveStatus(tx, measure, measure.status, "impact_check", { by: member.id }, now);
+    await moveStatus(tx, measure, measure.status, "impact_check", { member }, now);
     const check = await tx.impactCheck.create({
       data: {
         measureId: measure.id,
@@ -44,7 +45,11 @@ export async function openImpactCheck(db: Db, accountId: string, tableId: string
     });
     await recordAudit(
       tx,
-      { action: "measure.check_opened", tableId, data: { by: member.id, measure: measure.id, check: check.id, version: version.number } },
+      {
+        action: "measure.check_opened",
+        tableId,
+        data: { ...auditActor(member), measure: measure.id, check: check.id, version: version.number },
+      },
       now,
     );
     return check;
@@ -76,6 +81,7 @@ export async function latestCheck(db: Db | Tx, measureId: string) {
     orderBy: { openedAt: "desc" },
     select: {
       id: true,
+      versionId: true,
       closedAt: true,
       parties: { orderBy: { position: "asc" }, select: { partyId: true } },
       responses: { select: { id: true, partyId: true, declined: true, createdAt: true } },
@@ -85,6 +91,7 @@ export async function latestCheck(db: Db | Tx, measureId: string) {
   const counted = check.parties.map((p) => p.partyId);
   return {
     id: check.id,
+    versionId: check.versionId,
     closedAt: check.closedAt,
     countedPartyIds: counted,
     completeness: checkCompleteness(counted, latestResponses(check.responses)),
@@ -190,7 +197,7 @@ export async function recordMitigation(
     });
     await recordAudit(
       tx,
-      { action: "measure.mitigation_recorded", tableId, data: { by: member.id, measure: measure.id, kind: data.kind } },
+      { action: "measure.mitigation_recorded", tableId, data: { ...auditActor(member), measure: measure.id, kind: data.kind } },
       now,
     );
     return mitigation;
@@ -216,6 +223,6 @@ export async function removeMitigation(
       data: { removedAt: now, removedBy: member.id },
     });
     if (removed.count === 0) throw new AppError("NOT_FOUND");
-    await recordAudit(tx, { action: "measure.mitigation_removed", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.mitigation_removed", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
   });
 }

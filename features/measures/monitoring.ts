@@ -4,10 +4,12 @@
 // own delegates, values are recorded, and the chair records what the table decided.
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
+import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { isoDate, isoDay } from "../shared/dates.ts";
 import { parseInput } from "../shared/validation.ts";
+import { SEX_WORKER_PARTY_TYPES } from "../tables/parties.ts";
 import { authorizeMeasure, measureActor } from "./access.ts";
 import { parseIndicatorValue } from "./indicator-values.ts";
 import { indicatorSchema, reviewAssessmentSchema, reviewDateSchema, reviewDecisionSchema } from "./model.ts";
@@ -64,7 +66,7 @@ export async function addIndicator(db: Db, accountId: string, tableId: string, m
       },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "measure.indicator_added", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.indicator_added", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
     return indicator;
   });
 }
@@ -86,8 +88,15 @@ export async function removeIndicator(
       data: { removedAt: now },
     });
     if (removed.count === 0) throw new AppError("NOT_FOUND");
-    await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
   });
+}
+
+/** The parties that evaluate a measure: those the plan names, and always the table's sex worker parties. */
+export async function evaluatingPartyIds(db: Db, tableId: string, measureId: string): Promise<string[]> {
+  const named = await db.measureEvaluator.findMany({ where: { measureId }, select: { partyId: true } });
+  const sexWorkerParties = await db.party.findMany({ where: { tableId, type: { in: [...SEX_WORKER_PARTY_TYPES] } }, select: { id: true } });
+  return [...new Set([...named.map((e) => e.partyId), ...sexWorkerParties.map((p) => p.id)])];
 }
 
 /** The parties that evaluate the measure together; the sex worker parties are always among them. */
@@ -95,17 +104,14 @@ export async function setEvaluators(db: Db, accountId: string, tableId: string, 
   const { member, measure } = await planner(db, accountId, tableId, measureId);
   const ids = [...new Set(partyIds)];
   for (const id of ids) await partyOfTable(db, tableId, id, "partyIds");
-  const sexWorkerParties = await db.party.findMany({
-    where: { tableId, type: { in: ["sex_worker_organisation", "sex_workers_individual"] } },
-    select: { id: true },
-  });
+  const sexWorkerParties = await db.party.findMany({ where: { tableId, type: { in: [...SEX_WORKER_PARTY_TYPES] } }, select: { id: true } });
   const all = [...new Set([...ids, ...sexWorkerParties.map((p) => p.id)])];
   await db.$transaction(async (tx) => {
     await tx.measureEvaluator.deleteMany({ where: { measureId: measure.id } });
     await tx.measureEvaluator.createMany({ data: all.map((partyId) => ({ measureId: measure.id, partyId })) });
     await recordAudit(
       tx,
-      { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id, count: all.length } },
+      { action: "measure.plan_changed", tableId, data: { ...auditActor(member), measure: measure.id, count: all.length } },
       now,
     );
   });
@@ -127,7 +133,7 @@ export async function addReviewDate(
       data: { measureId: measure.id, scheduledFor: data.scheduledFor, createdBy: member.id, createdAt: now },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.plan_changed", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
     return review;
   });
 }
@@ -176,9 +182,7 @@ export async function recordValue(
       data: { indicatorId: indicator.id, reviewId, measuredOn, value: parsed.value, note, recordedBy: member.id, createdAt: now },
       select: { id: true },
     });
-    const data: Record<string, string> =
-      member.role === "delegate" && member.partyId ? { asParty: member.partyId, recordedBy: member.id } : { by: member.id };
-    await recordAudit(tx, { action: "measure.value_recorded", tableId, data: { ...data, measure: measure.id } }, now);
+    await recordAudit(tx, { action: "measure.value_recorded", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
     return value;
   });
 }
@@ -200,9 +204,13 @@ export async function openReview(db: Db, accountId: string, tableId: string, mea
   const review = await findReview(db, measure.id, reviewId);
   refuse(openReviewRefusal(measureActor(member), review, measure.status));
   await db.$transaction(async (tx) => {
-    await moveStatus(tx, measure, measure.status, "under_review", { by: member.id }, now);
-    await tx.measureReview.update({ where: { id: review.id }, data: { openedAt: now, openedBy: member.id } });
-    await recordAudit(tx, { action: "measure.review_opened", tableId, data: { by: member.id, measure: measure.id } }, now);
+    await moveStatus(tx, measure, measure.status, "under_review", { member }, now);
+    const opened = await tx.measureReview.updateMany({
+      where: { id: review.id, openedAt: null },
+      data: { openedAt: now, openedBy: member.id },
+    });
+    if (opened.count === 0) throw new AppError("REVIEW_ALREADY_OPEN");
+    await recordAudit(tx, { action: "measure.review_opened", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
   });
 }
 
@@ -218,14 +226,8 @@ export async function assessReview(
   const member = await authorizeMeasure(db, accountId, tableId, "measures.evaluate");
   const measure = await findMeasure(db, tableId, measureId);
   const review = await findReview(db, measure.id, reviewId);
-  const evaluators = await db.measureEvaluator.findMany({ where: { measureId: measure.id }, select: { partyId: true } });
-  refuse(
-    evaluateRefusal(
-      measureActor(member),
-      review,
-      evaluators.map((e) => e.partyId),
-    ),
-  );
+  const evaluators = await evaluatingPartyIds(db, tableId, measure.id);
+  refuse(evaluateRefusal(measureActor(member), review, evaluators));
   const data = parseInput(reviewAssessmentSchema, input);
   const partyId = member.partyId as string;
   return db.$transaction(async (tx) => {
@@ -262,7 +264,7 @@ export async function decideReview(
   refuse(decideReviewRefusal(measureActor(member), review));
   const data = parseInput(reviewDecisionSchema, input);
   await db.$transaction(async (tx) => {
-    await moveStatus(tx, measure, "under_review", OUTCOME_STATUS[data.outcome], { by: member.id, reason: data.note }, now);
+    await moveStatus(tx, measure, "under_review", OUTCOME_STATUS[data.outcome], { member, reason: data.note }, now);
     const decided = await tx.measureReview.updateMany({
       where: { id: review.id, decidedAt: null },
       data: { outcome: data.outcome, outcomeNote: data.note, decidedAt: now, decidedBy: member.id },
@@ -270,7 +272,7 @@ export async function decideReview(
     if (decided.count === 0) throw new AppError("CHANGED_MEANWHILE");
     await recordAudit(
       tx,
-      { action: "measure.review_decided", tableId, data: { by: member.id, measure: measure.id, outcome: data.outcome } },
+      { action: "measure.review_decided", tableId, data: { ...auditActor(member), measure: measure.id, outcome: data.outcome } },
       now,
     );
   });

@@ -146,6 +146,17 @@ export function checkCompleteness(countedPartyIds: readonly string[], latest: Re
   };
 }
 
+/**
+ * The latest impact check lets the measure be proposed only when it is complete and was taken on
+ * the latest frozen version: a text changed after the check was not checked.
+ */
+export function checkCountsForProposal(
+  check: { versionId: string; completeness: Pick<Completeness, "complete"> } | null,
+  latestVersionId: string | null,
+): boolean {
+  return check !== null && check.completeness.complete && check.versionId === latestVersionId;
+}
+
 /** Mitigations answer a check the measure had; they are recorded while the measure is not yet adopted. */
 export function mitigationRefusal(actor: MeasureActor, status: MeasureStatus): ErrorCode | null {
   if (!WHO["measures.mitigate"](actor)) return "FORBIDDEN";

@@ -10,10 +10,12 @@ import { actorFor } from "../tables/policy.ts";
 import { authorizeMeasure, measureActor } from "./access.ts";
 import { latestResponses } from "./impact.ts";
 import { type CheckSummary, type PartyResponse, sexWorkerPartiesFirst, summarizeCheck } from "./impact-summary.ts";
+import { evaluatingPartyIds } from "./monitoring.ts";
 import {
   assessRefusal,
   canMeasure,
   checkCompleteness,
+  checkCountsForProposal,
   decideReviewRefusal,
   evaluateRefusal,
   mitigationRefusal,
@@ -154,7 +156,6 @@ export async function measurePage(
         orderBy: { createdAt: "asc" },
         include: { values: { orderBy: [{ measuredOn: "asc" }, { createdAt: "asc" }] } },
       },
-      evaluators: { select: { partyId: true } },
       reviews: { orderBy: { scheduledFor: "asc" }, include: { assessments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } },
     },
   });
@@ -182,11 +183,10 @@ export async function measurePage(
   const check = checks[0] ?? null;
   const open = table.status !== "closed";
   const allowed = (code: ReturnType<typeof transitionRefusal>) => open && code === null;
+  const ready = checkCountsForProposal(check, versions[0]?.id ?? null);
   const step = (to: Parameters<typeof transitionRefusal>[2], via: Parameters<typeof transitionRefusal>[3], override = false) =>
-    allowed(
-      transitionRefusal(actor, measure.status, to, via, { checkComplete: check?.completeness.complete ?? false, override, reason: "why" }),
-    );
-  const evaluatorIds = measure.evaluators.map((e) => e.partyId);
+    allowed(transitionRefusal(actor, measure.status, to, via, { checkComplete: ready, override, reason: "why" }));
+  const evaluatorIds = await evaluatingPartyIds(db, tableId, measure.id);
   const latestReviewAssessment = (assessments: (typeof measure.reviews)[number]["assessments"]) => {
     const latest = new Map<string, (typeof assessments)[number]>();
     for (const a of assessments) latest.set(a.partyId, a);

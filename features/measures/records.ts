@@ -7,8 +7,10 @@ import type { Db } from "../../prisma/db.ts";
 import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { docName } from "../docs/names.ts";
+import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError, type ErrorCode } from "../shared/app-error.ts";
+import type { MemberContext } from "../tables/queries.ts";
 import { measureTextOpen } from "./policy.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -46,7 +48,7 @@ export async function moveStatus(
   measure: { id: string; tableId: string },
   from: MeasureStatus,
   to: MeasureStatus,
-  change: { by: string; reason?: string; override?: boolean },
+  change: { member: Pick<MemberContext, "id" | "role" | "partyId">; reason?: string; override?: boolean },
   now: Date,
 ): Promise<void> {
   const moved = await tx.measure.updateMany({ where: { id: measure.id, status: from }, data: { status: to } });
@@ -58,7 +60,7 @@ export async function moveStatus(
       toStatus: to,
       reason: change.reason ?? "",
       override: change.override ?? false,
-      changedBy: change.by,
+      changedBy: change.member.id,
       createdAt: now,
     },
   });
@@ -69,7 +71,8 @@ export async function moveStatus(
     {
       action: "measure.status_changed",
       tableId: measure.tableId,
-      data: { by: change.by, measure: measure.id, fromStatus: from, toStatus: to, override: change.override ?? false },
+      // A delegate's step (the adoption an official records) is their party's, as everywhere in the log.
+      data: { ...auditActor(change.member), measure: measure.id, fromStatus: from, toStatus: to, override: change.override ?? false },
     },
     now,
   );
