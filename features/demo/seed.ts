@@ -21,6 +21,7 @@ import { setCurrentPhase, updatePhase } from "../tables/phases.ts";
 import { newDemoPassphrase } from "./passphrase.ts";
 import { seedCompensation } from "./seed-compensation.ts";
 import { seedFacts } from "./seed-facts.ts";
+import { seedMeasures } from "./seed-measures.ts";
 import { seedMeetings } from "./seed-meetings.ts";
 import { seedMinutes } from "./seed-minutes.ts";
 import { seedProblem } from "./seed-problem.ts";
@@ -169,6 +170,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), passphrase = newD
   await seedMinutes(db, { tableId: table.id, meetingId: meetings.pastMeetingId, accountOf, now });
   await seedProblem(db, { tableId: table.id, accountOf, parties, now });
   await seedCompensation(db, { tableId: table.id, accountOf, pastMeetingId: meetings.pastMeetingId, now });
+  await seedMeasures(db, { tableId: table.id, accountOf, parties, now });
   return { tableId: table.id };
 }
 

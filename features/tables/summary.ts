@@ -1,7 +1,9 @@
-// The public summary of a table: its question, parties, mandate and status. It never contains
+// The public summary of a table: its question, parties, mandate, status and where its measures
+// stand (status, last review, expected negative effects left without mitigation). It never contains
 // people: no pseudonyms, no roles of individuals, no counts that could single someone out.
 import type { Db } from "../../prisma/db.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { measuresOfTable } from "../measures/queries.ts";
 import { mandateHistory, mandateStanding } from "./mandates.ts";
 import { actorFor, can } from "./policy.ts";
 import { membershipOf } from "./queries.ts";
@@ -20,6 +22,7 @@ export async function publicSummary(db: Db, accountId: string | null, tableId: s
     mandateHistory(db, tableId),
   ]);
   const latest = mandates[0];
+  const measures = await measuresOfTable(db, tableId);
   return {
     title: table.title,
     policyQuestion: table.policyQuestion,
@@ -36,5 +39,12 @@ export async function publicSummary(db: Db, accountId: string | null, tableId: s
           domains: latest.domains,
         }
       : null,
+    measures: measures.map((m) => ({
+      title: m.title,
+      kind: m.kind,
+      status: m.status,
+      lastReview: m.lastReview,
+      unmitigated: m.unmitigated,
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { listMeasures } from "../../../features/measures/queries.ts";
 import { participationMatrix } from "../../../features/participation/queries.ts";
 import { tableOverview } from "../../../features/tables/overview.ts";
 import { openInvitations } from "../../../features/tables/queries.ts";
@@ -9,6 +10,7 @@ import { getDb } from "../../../prisma/db.ts";
 import { AboutSection } from "./about-section.tsx";
 import { CharacteristicsPanel } from "./characteristics-panel.tsx";
 import { loadTable } from "./load-table.ts";
+import { MeasuresStanding } from "./measures/measures-standing.tsx";
 import { SetupChecklist } from "./setup-checklist.tsx";
 import { TableHeader } from "./table-header.tsx";
 
@@ -27,9 +29,11 @@ export default async function TablePage({ params }: Props) {
   const t = await getTranslations("table");
   const tp = await getTranslations("participation");
   const tph = await getTranslations("phases");
+  const tm = await getTranslations("measures");
   const now = new Date();
   const overview = await tableOverview(getDb(), session.accountId, table.id, now);
   const participation = await participationMatrix(getDb(), session.accountId, table.id);
+  const { measures } = await listMeasures(getDb(), session.accountId, table.id);
   const mayEdit = table.may["table.edit"];
   const invitations = table.may["table.invite"] ? await openInvitations(getDb(), session.accountId, table.id, now) : [];
   const setup = setupProgress({
@@ -69,6 +73,12 @@ export default async function TablePage({ params }: Props) {
             {t("nothingNeedsAttention")}
           </p>
         )}
+      </section>
+      <section aria-labelledby="measures-heading">
+        <h2 id="measures-heading">
+          <Link href={`/tables/${table.id}/measures`}>{tm("title")}</Link>
+        </h2>
+        <MeasuresStanding tableId={table.id} measures={measures} />
       </section>
       <CharacteristicsPanel assessments={overview.characteristics} tableId={table.id} />
       <AboutSection table={table} overview={overview} />

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listMeasures } from "../../../../features/measures/queries.ts";
-import { formatDate } from "../../../../features/shared/dates.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { loadTable } from "../load-table.ts";
 import { TableHeader } from "../table-header.tsx";
 import { MeasureForm } from "./measure-form.tsx";
+import { MeasuresStanding } from "./measures-standing.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
 
@@ -20,7 +19,7 @@ export default async function MeasuresPage({ params }: Props) {
   const { tableId } = await params;
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/measures`);
   const t = await getTranslations("measures");
-  const locale = await getLocale();
+  const _locale = await getLocale();
   const db = getDb();
   const { measures, mayDraft, problemVersions, facts } = await listMeasures(db, session.accountId, table.id);
   return (
@@ -29,36 +28,7 @@ export default async function MeasuresPage({ params }: Props) {
       <p>{t("lead")}</p>
       <section aria-labelledby="measures-list">
         <h2 id="measures-list">{t("listHeading")}</h2>
-        {measures.length === 0 ? (
-          <p className="hint">{t("none")}</p>
-        ) : (
-          <ul className="plain-list" data-testid="measures">
-            {measures.map((m) => (
-              <li key={m.id}>
-                <span>
-                  <Link href={`/tables/${table.id}/measures/${m.id}`}>{m.title}</Link>{" "}
-                  <span className="badge" data-testid="measure-status">
-                    {t(`statuses.${m.status}`)}
-                  </span>
-                  <br />
-                  <span className="hint">
-                    {t(`kinds.${m.kind}`)}
-                    {m.lastReview?.decidedAt &&
-                      ` · ${t("lastReview", { date: formatDate(m.lastReview.decidedAt, locale), outcome: t(`outcomes.${m.lastReview.outcome ?? "keep"}`) })}`}
-                  </span>
-                  {m.unmitigated.length > 0 && (
-                    <>
-                      <br />
-                      <strong data-testid="measure-unmitigated">
-                        {t("unmitigated", { dimensions: m.unmitigated.map((d) => t(`dimensions.${d}`)).join(", ") })}
-                      </strong>
-                    </>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <MeasuresStanding tableId={table.id} measures={measures} />
       </section>
       {mayDraft && (
         <section aria-labelledby="new-measure" className="card">

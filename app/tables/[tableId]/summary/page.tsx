@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { publicSummary } from "../../../../features/tables/summary.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { currentSession } from "../../../_server/session.ts";
+import { MeasuresStanding } from "../measures/measures-standing.tsx";
 import { StandingText } from "../standing-text.tsx";
 
 type Props = { params: Promise<{ tableId: string }> };
@@ -28,6 +29,7 @@ export default async function SummaryPage({ params }: Props) {
   const ts = await getTranslations("statuses");
   const tp = await getTranslations("parties");
   const tm = await getTranslations("mandate");
+  const tme = await getTranslations("measures");
   return (
     <div className="stack">
       <h1>{summary.title}</h1>
@@ -72,6 +74,8 @@ export default async function SummaryPage({ params }: Props) {
           ))}
         </ul>
       )}
+      <h2>{tme("title")}</h2>
+      <MeasuresStanding tableId={tableId} measures={summary.measures} link={false} />
     </div>
   );
 }
