@@ -154,7 +154,7 @@ export function checkCountsForProposal(
   check: { versionId: string; completeness: Pick<Completeness, "complete"> } | null,
   latestVersionId: string | null,
 ): boolean {
-  return check?.completeness.complete && check.versionId === latestVersionId;
+  return check?.completeness.complete === true && check.versionId === latestVersionId;
 }
 
 /** Mitigations answer a check the measure had; they are recorded while the measure is not yet adopted. */
