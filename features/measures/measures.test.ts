@@ -288,6 +288,17 @@ describe("the joint impact check", () => {
     await expect(respond(at.delegates.rll, id, answered, later(12))).rejects.toMatchObject({ code: "IMPACT_CHECK_CLOSED" });
   });
 
+  it("does not propose a text changed after the check: the check counts only on the latest version", async () => {
+    const id = await inCheck();
+    for (const delegate of allDelegates()) await respond(delegate, id, answered);
+    await writeDoc(measureDoc(id), ["Artikel 3.2, gewijzigd na de toets: ook de werkplek wordt geregistreerd."]);
+    await freeze(id);
+    await expect(changeMeasureStatus(t.db, at.chair, at.tableId, id, { to: "proposed" }, later(10))).rejects.toMatchObject({
+      code: "IMPACT_CHECK_INCOMPLETE",
+    });
+    expect(await statusOf(id)).toBe("impact_check");
+  });
+
   it("lets the chair go ahead without a complete check, with a reason that stays visible; the facilitator may not", async () => {
     const id = await inCheck();
     await respond(at.delegates.rll, id, answered);
@@ -590,6 +601,41 @@ describe("the activity log", () => {
     const opened = log.find((e) => e.action === "measure.check_opened");
     expect(opened?.actor).toEqual(expect.any(String));
     expect(opened?.spokenAs).toBeNull();
+  });
+});
+
+describe("the parties' voice", () => {
+  it("logs the adoption an official records as their party's, and lets the sex worker party evaluate without being named", async () => {
+    const id = await adopted();
+    const log = await activityOf(t.db, at.observer, at.tableId, { take: 5000 });
+    const adoptedEvent = log.find((e) => e.action === "measure.adopted");
+    expect(adoptedEvent).toMatchObject({ actor: null, spokenAs: { kind: "party", name: "Gemeente Lindendam, Openbare Orde" } });
+    expect(JSON.stringify(log)).not.toContain("Joost");
+    // No evaluators were ever chosen: the sex worker organisation evaluates all the same.
+    await changeMeasureStatus(t.db, at.chair, at.tableId, id, { to: "in_force" }, later(30));
+    const review = await addReviewDate(t.db, at.chair, at.tableId, id, { scheduledFor: "2027-12-01" }, later(31));
+    await openReview(t.db, at.chair, at.tableId, id, review.id, later(32));
+    await assessReview(
+      t.db,
+      at.delegates.rll,
+      at.tableId,
+      id,
+      review.id,
+      { verdict: "partly", safety: "positive", health: "unknown", autonomy: "positive", reasoning: "Deels." },
+      later(33),
+    );
+    await expect(openReview(t.db, at.chair, at.tableId, id, review.id, later(34))).rejects.toMatchObject({ code: "REVIEW_ALREADY_OPEN" });
+    await expect(
+      assessReview(
+        t.db,
+        at.delegates.bewoners,
+        at.tableId,
+        id,
+        review.id,
+        { verdict: "works", safety: "none", health: "none", autonomy: "none" },
+        later(35),
+      ),
+    ).rejects.toMatchObject({ code: "REVIEW_PARTY_NOT_EVALUATING" });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   assessRefusal,
   canMeasure,
   checkCompleteness,
+  checkCountsForProposal,
   decideReviewRefusal,
   evaluateRefusal,
   MEASURE_ACTIONS,
@@ -383,6 +384,23 @@ describe("measures: the impact check", () => {
       observer: nobody,
       treasurer: nobody,
     });
+  });
+});
+
+describe("measures: a check that counts for proposing", () => {
+  const complete = { complete: true };
+  const incomplete = { complete: false };
+  // [check, latest version, counts]
+  const cases: [{ versionId: string; completeness: { complete: boolean } } | null, string | null, boolean][] = [
+    [null, "v1", false],
+    [{ versionId: "v1", completeness: complete }, "v1", true],
+    [{ versionId: "v1", completeness: incomplete }, "v1", false],
+    // A version frozen after the check was not checked.
+    [{ versionId: "v1", completeness: complete }, "v2", false],
+    [{ versionId: "v1", completeness: complete }, null, false],
+  ];
+  it.each(cases)("check %j on latest %s counts: %s", (check, latest, counts) => {
+    expect(checkCountsForProposal(check, latest)).toBe(counts);
   });
 });
 
