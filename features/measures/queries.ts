@@ -316,6 +316,8 @@ export async function measurePage(
     may: {
       draft: open && canMeasure(actor, "measures.draft", table) && (measure.status === "draft" || measure.status === "impact_check"),
       freeze: open && canMeasure(actor, "measures.freeze", table) && (measure.status === "draft" || measure.status === "impact_check"),
+      // Parties endorse a version while the measure is drafted, checked or proposed; not once adopted.
+      endorse: open && ["draft", "impact_check", "proposed"].includes(measure.status),
       openCheck: step("impact_check", "check"),
       propose: step("proposed", "status"),
       override: !step("proposed", "status") && step("proposed", "status", true),

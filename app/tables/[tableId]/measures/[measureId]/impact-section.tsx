@@ -46,7 +46,7 @@ export async function ImpactSection({ tableId, page }: { tableId: string; page: 
                 .join(", "),
             })}
       </p>
-      <ul className="plain-list">
+      <ul>
         {summary.parties.map((party) => (
           <li key={party.partyId} data-testid="impact-party">
             <strong>{party.name}</strong> — {t(`responseStatus.${party.status}`)}
@@ -95,8 +95,7 @@ export async function ImpactSection({ tableId, page }: { tableId: string; page: 
       {summary.dimensions.map((dimension) => (
         <section key={dimension.dimension} aria-labelledby={`dimension-${dimension.dimension}`} data-testid="impact-dimension">
           <h3 id={`dimension-${dimension.dimension}`}>
-            {t(`dimensions.${dimension.dimension}`)}
-            {dimension.disagreement && <span className="badge">{t("disagreement")}</span>}
+            {t(`dimensions.${dimension.dimension}`)} {dimension.disagreement && <span className="badge">{t("disagreement")}</span>}
           </h3>
           <p className="hint">{t(`dimensionHints.${dimension.dimension}`)}</p>
           {dimension.sexWorkerNegative && (

@@ -156,7 +156,7 @@ export default async function MeasurePageView({ params, searchParams }: Props) {
         path={path}
         rounds={page.rounds}
         latest={page.versions[0]}
-        mayOpen={table.may["rounds.open"]}
+        mayOpen={table.may["rounds.open"] && page.may.endorse}
         parties={page.parties}
       />
 
@@ -171,7 +171,7 @@ export default async function MeasurePageView({ params, searchParams }: Props) {
             {t("downloadPdf")}
           </a>
         </p>
-        <ol className="plain-list" data-testid="measure-timeline">
+        <ol data-testid="measure-timeline">
           {page.timeline.map((event, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is a fixed list in reading order
             <li key={index}>
