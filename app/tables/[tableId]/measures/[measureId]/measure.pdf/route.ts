@@ -55,6 +55,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
           indent: true,
         });
       }
+      const agreed = check.summary.dimensions.flatMap((d) => d.mitigations);
+      if (agreed.length > 0) {
+        lines.push({ text: t("summaryMitigations"), bold: true });
+        for (const m of agreed) {
+          lines.push({ text: `${t(`dimensions.${m.dimension}`)} — ${t(`mitigationKinds.${m.kind}`)}: ${m.text}`, indent: true });
+        }
+      }
       for (const d of check.summary.dimensions) {
         lines.push({ text: "" });
         lines.push({ text: `${t(`dimensions.${d.dimension}`)}${d.disagreement ? ` (${t("disagreement")})` : ""}`, bold: true });
