@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demoAccount, makeAccount, unique } from "./support/data.ts";
 import { signInOverHttp } from "./support/http-sign-in.ts";
-import { messages, signIn } from "./support/pages.ts";
+import { completeSignUp, messages, signIn } from "./support/pages.ts";
 
 const nl = messages.nl;
 
@@ -24,7 +24,7 @@ test("a new person signs up with only a sign-in name, a pseudonym and a passphra
 
   await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("rode lantaarn aan de gracht");
   await page.getByLabel(nl.auth.passphraseRepeat).fill("rode lantaarn aan de gracht");
-  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await completeSignUp(page);
   await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", "Robijn"))).toBeVisible();
   await expect(page.getByRole("heading", { name: nl.home.myTables })).toBeVisible();
 });

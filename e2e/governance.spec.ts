@@ -4,7 +4,7 @@ import { recordCommitment } from "../features/tables/commitments.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { makeAccount, makeTable, testDb, unique } from "./support/data.ts";
-import { messages, signIn } from "./support/pages.ts";
+import { completeSignUp, messages, signIn } from "./support/pages.ts";
 
 const nl = messages.nl;
 
@@ -90,7 +90,7 @@ test("a facilitator convenes a table from nothing and a sex worker representativ
   await guestPage.getByLabel(nl.auth.pseudonym).fill("Saffier");
   await guestPage.getByLabel(nl.auth.passphrase, { exact: true }).fill("lantaarn bij de oude haven");
   await guestPage.getByLabel(nl.auth.passphraseRepeat).fill("lantaarn bij de oude haven");
-  await guestPage.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await completeSignUp(guestPage);
   // Wait for the table page itself (the invitation page's heading also names the table).
   await expect(guestPage.getByRole("heading", { name: title, exact: true })).toBeVisible();
   await expect(guestPage.getByText(nl.table.yourRole.replace("{role}", nl.roles.delegate))).toBeVisible();
@@ -267,7 +267,7 @@ test("signing up through a chair invitation includes the declaration; without it
   expect(await testDb().account.count({ where: { signInName } })).toBe(0);
 
   await page.getByTestId("chair-declaration").getByLabel(nl.chair.signOnAccept).check();
-  await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await completeSignUp(page);
   await expect(page.getByRole("heading", { name: table.title, exact: true })).toBeVisible();
   await expect(page.locator('[data-characteristic="facilitative_chair"]')).toHaveAttribute("data-state", "met");
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makeAccount, makeTable, unique } from "./support/data.ts";
-import { messages, signIn } from "./support/pages.ts";
+import { completeSignUp, messages, signIn } from "./support/pages.ts";
 
 const nl = messages.nl;
 
@@ -26,7 +26,7 @@ test("a facilitator convenes a table and a representative joins pseudonymously t
   await guestPage.getByLabel(nl.auth.pseudonym).fill("Saffier");
   await guestPage.getByLabel(nl.auth.passphrase, { exact: true }).fill("lantaarn bij de oude haven");
   await guestPage.getByLabel(nl.auth.passphraseRepeat).fill("lantaarn bij de oude haven");
-  await guestPage.getByRole("button", { name: nl.auth.submitSignUp }).click();
+  await completeSignUp(guestPage);
   await expect(guestPage.getByRole("heading", { name: title, exact: true })).toBeVisible();
   await expect(guestPage.getByText(nl.table.yourRole.replace("{role}", nl.roles.delegate))).toBeVisible();
 

@@ -21,6 +21,8 @@ test("sign-up names every problem at once: a short passphrase and a repetition t
   await page.getByRole("button", { name: nl.auth.submitSignUp }).click();
   await expect(page.locator("#field-passphrase-error")).toHaveText(nl.errors.PASSPHRASE_TOO_SHORT);
   await expect(page.locator("#field-passphraseRepeat-error")).toHaveText(nl.errors.PASSPHRASE_MISMATCH);
+  // The terms were not agreed to either: said in the same answer.
+  await expect(page.locator("#field-terms-error")).toHaveText(nl.errors.TERMS_REQUIRED);
 });
 
 test("an invitation for a party says so in one sentence, and the facilitator's list of open links names the party", async ({ browser }) => {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { parseServerEnv } from "../../features/config/env.ts";
 import { changePassphrase, setPresence } from "../../features/identity/accounts.ts";
 import { readClientAddress } from "../../features/identity/client-address.ts";
+import { giveConsent, withdrawConsent } from "../../features/identity/consent.ts";
 import { endOwnSession } from "../../features/identity/sessions.ts";
 import { getDb } from "../../prisma/db.ts";
 import { type ActionResult, runAction } from "../_server/action-result.ts";
@@ -46,6 +47,32 @@ export async function endSessionAction(_previous: ActionResult | null, form: For
   const session = await signedIn();
   const result = await runAction(async () => {
     await endOwnSession(getDb(), session, String(form.get("sessionId") ?? ""), new Date());
+    return null;
+  });
+  if (result.ok) revalidatePath("/settings");
+  return result;
+}
+
+/** Agrees to, or withdraws, being listed by pseudonym in member lists; both are recorded. */
+export async function setListedAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const session = await signedIn();
+  const listed = form.get("listed") === "on";
+  const result = await runAction(async () => {
+    const db = getDb();
+    if (listed) await db.$transaction((tx) => giveConsent(tx, session.accountId, "listed_by_pseudonym"));
+    else await withdrawConsent(db, session.accountId, "listed_by_pseudonym");
+    return null;
+  });
+  if (result.ok) revalidatePath("/settings");
+  return result;
+}
+
+/** How the person posts by default where a form lets them choose. */
+export async function setAttributionDefaultAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const session = await signedIn();
+  const choice = String(form.get("attribution") ?? "");
+  const result = await runAction(async () => {
+    await getDb().$transaction((tx) => giveConsent(tx, session.accountId, "attribution_default", choice));
     return null;
   });
   if (result.ok) revalidatePath("/settings");

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
+import { consentsOf } from "../../features/identity/consent.ts";
 import { sessionsOf } from "../../features/identity/sessions.ts";
 import { formatDateTime } from "../../features/shared/dates.ts";
 import { getDb } from "../../prisma/db.ts";
 import { LocaleSwitch } from "../_components/locale-switch.tsx";
 import { requireSession } from "../_server/session.ts";
 import { PresenceToggle } from "../tables/[tableId]/notes/presence-toggle.tsx";
+import { ConsentSection } from "./consent-section.tsx";
 import { EndSessionButton } from "./end-session-button.tsx";
 import { PassphraseForm } from "./passphrase-form.tsx";
 
@@ -30,6 +32,7 @@ export default async function SettingsPage() {
         <p className="hint">{t("presenceHint")}</p>
         <PresenceToggle enabled={session.presenceEnabled} />
       </section>
+      <ConsentSection consents={await consentsOf(getDb(), session.accountId)} />
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" style={{ marginTop: 0 }}>
           {t("sessionsHeading")}

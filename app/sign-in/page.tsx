@@ -22,6 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <SignInForm callbackUrl={callbackUrl} />
       <p>
+        <Link href="/sign-in/recover">{t("forgotPassphrase")}</Link>
+      </p>
+      <p>
         {t("noAccount")}{" "}
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{(await getTranslations("nav"))("signUp")}</Link>
       </p>

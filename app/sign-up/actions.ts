@@ -15,9 +15,9 @@ import { declarationFromForm } from "../_server/chair-declaration.ts";
  * The invitation is checked first, so an unusable link creates nothing.
  */
 export async function signUpAction(
-  _previous: ActionResult<{ tableId: string | null }> | null,
+  _previous: ActionResult<{ tableId: string | null; recoveryCode: string }> | null,
   form: FormData,
-): Promise<ActionResult<{ tableId: string | null }>> {
+): Promise<ActionResult<{ tableId: string | null; recoveryCode: string }>> {
   const token = String(form.get("invitation") ?? "");
   return runAction(async () => {
     const db = getDb();
@@ -34,10 +34,19 @@ export async function signUpAction(
         passphraseRepeat: String(form.get("passphraseRepeat") ?? ""),
         locale,
       },
-      { ip: readClientAddress(await headers()), secret: parseServerEnv().NEXTAUTH_SECRET },
+      {
+        ip: readClientAddress(await headers()),
+        secret: parseServerEnv().NEXTAUTH_SECRET,
+        consent: {
+          terms: form.get("terms") === "on",
+          listed: form.get("listed") === "on",
+          attribution: String(form.get("attribution") ?? ""),
+        },
+      },
     );
-    if (!token) return { tableId: null };
+    // The recovery code goes back to this one response only, to be shown once.
+    if (!token) return { tableId: null, recoveryCode: account.recoveryCode };
     const membership = await acceptInvitation(db, account.id, { token, declaration });
-    return { tableId: membership.tableId };
+    return { tableId: membership.tableId, recoveryCode: account.recoveryCode };
   });
 }

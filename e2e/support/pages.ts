@@ -15,6 +15,21 @@ export async function signIn(page: Page, account: TestAccount, locale: keyof typ
   await expect(page.getByText(m.nav.signedInAs.replace("{pseudonym}", account.pseudonym))).toBeVisible();
 }
 
+/**
+ * Finishes a filled-in sign-up form: agrees to the terms (and, unless told otherwise, to being
+ * listed by pseudonym), submits, checks the recovery code is shown once, and goes on.
+ */
+export async function completeSignUp(page: Page, options: { listed?: boolean } = {}): Promise<string> {
+  const m = messages.nl.auth;
+  await page.getByLabel(m.consentTerms.replace(/<\/?link>/g, "")).check();
+  if (options.listed ?? true) await page.getByLabel(m.consentListed).check();
+  await page.getByRole("button", { name: m.submitSignUp }).click();
+  const code = (await page.getByTestId("recovery-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  await page.getByRole("button", { name: m.recoveryCodeContinue }).click();
+  return code;
+}
+
 export async function signedInContext(browser: Browser, account: TestAccount): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -104,6 +104,11 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "session.sign_in_failed",
   "session.signed_out",
   "session.ended",
+  "account.recovery_code_issued",
+  "account.recovery_failed",
+  "account.recovered",
+  "account.consent_given",
+  "account.consent_withdrawn",
 ] as const;
 
 export const AUDIT_ACTIONS = [...TABLE_AUDIT_ACTIONS, ...ACCOUNT_AUDIT_ACTIONS] as const;

@@ -156,7 +156,7 @@ describe("signing up from the web", () => {
     return signUpFromWeb(
       t.db,
       { signInName: uniqueName("web"), pseudonym: "Saffier", passphrase, passphraseRepeat: passphrase, ...overrides },
-      { ip, secret: SECRET, now: new Date(at) },
+      { ip, secret: SECRET, now: new Date(at), consent: { terms: true, listed: true, attribution: "organisation" } },
     );
   }
 

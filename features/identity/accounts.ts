@@ -3,8 +3,10 @@ import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, type FieldProblem } from "../shared/app-error.ts";
 import { inputProblems } from "../shared/validation.ts";
+import { declineConsent, giveConsent } from "./consent.ts";
 import { PASSPHRASE_MAX, type SignUpInput, signUpSchema } from "./model.ts";
 import { hashPassphrase, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
+import { issueRecoveryCode } from "./recovery.ts";
 import { endSessions } from "./sessions.ts";
 import { recordFailure, recordSignUp, signUpKey, signUpThrottledUntil, throttledUntil, throttleKeys } from "./throttle.ts";
 
@@ -44,16 +46,35 @@ export function validateSignUp(input: SignUpInput) {
 export async function signUp(
   db: Db,
   input: SignUpInput & { locale?: string },
-  options: { ip: string | null; secret: string; now?: Date },
-): Promise<NewAccount> {
+  options: { ip: string | null; secret: string; now?: Date; consent?: SignUpConsent },
+): Promise<NewAccount & { recoveryCode: string }> {
   const now = options.now ?? new Date();
-  validateSignUp(input);
+  const consent = options.consent ?? { terms: false, listed: false, attribution: "organisation" };
+  try {
+    validateSignUp(input);
+  } catch (error) {
+    // The terms box is checked with the fields, so the form shows every problem at once.
+    if (error instanceof AppError && !consent.terms)
+      throw new AppError(error.code, error.details, [...error.otherFields, { code: "TERMS_REQUIRED", field: "terms" }]);
+    throw error;
+  }
+  if (!consent.terms) throw new AppError("TERMS_REQUIRED", { field: "terms" });
   const key = signUpKey(options.secret, options.ip);
   const until = await signUpThrottledUntil(db, key, now);
   if (until) throw new AppError("SIGN_UP_THROTTLED", { retryAt: until.toISOString() });
   await recordSignUp(db, key, now);
-  return createAccount(db, input, now);
+  const account = await createAccount(db, input, now);
+  await db.$transaction(async (tx) => {
+    await giveConsent(tx, account.id, "terms", "", now);
+    if (consent.listed) await giveConsent(tx, account.id, "listed_by_pseudonym", "", now);
+    else await declineConsent(tx, account.id, "listed_by_pseudonym", now);
+    await giveConsent(tx, account.id, "attribution_default", consent.attribution === "person" ? "person" : "organisation", now);
+  });
+  return { ...account, recoveryCode: await issueRecoveryCode(db, account.id, now) };
 }
+
+/** What a person agrees to when signing up on the web: the terms (required) and two choices. */
+export type SignUpConsent = { terms: boolean; listed: boolean; attribution: string };
 
 export async function createAccount(db: Db, input: SignUpInput & { locale?: string }, now: Date = new Date()): Promise<NewAccount> {
   const data = validateSignUp(input);

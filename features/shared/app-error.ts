@@ -182,6 +182,9 @@ export const ERROR_CODES = [
   "REVIEW_VERDICT_REQUIRED",
   "REVIEW_OUTCOME_REQUIRED",
   "REVIEW_DATE_PAST",
+  "RECOVERY_FAILED",
+  "CONSENT_TERMS_NEED_ERASURE",
+  "TERMS_REQUIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeAccount, makeTable } from "../../test/factories.ts";
+import { giveConsent, withdrawConsent } from "../identity/consent.ts";
 import { createInvitation } from "./commands.ts";
 import { addParty } from "./parties.ts";
 import { openInvitations, tableForMember, tablesOf } from "./queries.ts";
@@ -26,6 +27,21 @@ describe("reading a table", () => {
       select: { signInName: true },
     });
     for (const { signInName } of signInNames) expect(JSON.stringify(view)).not.toContain(signInName);
+  });
+
+  it("lists someone who withdrew being listed as a participant, except to the facilitator and themselves", async () => {
+    const { tableId, facilitator, members } = await makeTable(t.db, ["observer", "delegate"]);
+    const [quiet, other] = members.map((m) => m.accountId) as [string, string];
+    await withdrawConsent(t.db, quiet, "listed_by_pseudonym");
+    const { pseudonym } = await t.db.account.findUniqueOrThrow({ where: { id: quiet } });
+    const entry = async (viewer: string) => (await tableForMember(t.db, viewer, tableId)).members.find((m) => m.role === "observer");
+    expect(await entry(other)).toMatchObject({ pseudonym: "", hidden: true });
+    expect(JSON.stringify(await tableForMember(t.db, other, tableId))).not.toContain(pseudonym);
+    expect(await entry(facilitator.accountId)).toMatchObject({ pseudonym, hidden: false });
+    expect(await entry(quiet)).toMatchObject({ pseudonym, hidden: false });
+    // Agreeing again lists them again.
+    await t.db.$transaction((tx) => giveConsent(tx, quiet, "listed_by_pseudonym"));
+    expect(await entry(other)).toMatchObject({ pseudonym, hidden: false });
   });
 
   it("answers non-members exactly as for a table that does not exist, so ids cannot be probed", async () => {

@@ -1,5 +1,6 @@
 import type { PartyType } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
+import { attributionDefaultOf, listedByPseudonym } from "../identity/consent.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import type { Role } from "./model.ts";
@@ -133,11 +134,23 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
           partyId: true,
           vouchedByPartyId: true,
           partyContact: true,
-          account: { select: { pseudonym: true } },
+          account: { select: { id: true, pseudonym: true } },
         },
       },
     },
   });
+  // Someone who chose not to be listed by pseudonym shows as a participant, except to the
+  // facilitator (who manages the table), to themselves, and to their own party's contact (who vouches).
+  const listed = await listedByPseudonym(
+    db,
+    table.memberships.map((m) => m.account.id),
+  );
+  const myContactParty = table.memberships.find((m) => m.id === membership.id && m.partyContact)?.partyId ?? null;
+  const sees = (m: (typeof table.memberships)[number]) =>
+    listed.has(m.account.id) ||
+    membership.role === "facilitator" ||
+    m.id === membership.id ||
+    (myContactParty !== null && m.partyId === myContactParty);
   return {
     id: table.id,
     title: table.title,
@@ -152,6 +165,8 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
     myMembershipId: membership.id,
     myRole: membership.role,
     myPartyId: membership.partyId,
+    /** How this person posts by default where a form lets them choose (their consent record). */
+    myAttributionDefault: await attributionDefaultOf(db, accountId),
     may: permissionsOf(membership),
     members: table.memberships.map((m) => ({
       membershipId: m.id,
@@ -159,7 +174,9 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       partyId: m.partyId,
       vouchedByPartyId: m.vouchedByPartyId,
       partyContact: m.partyContact,
-      pseudonym: m.account.pseudonym,
+      /** Empty when this member may not see it (hidden is then true). */
+      pseudonym: sees(m) ? m.account.pseudonym : "",
+      hidden: !sees(m),
     })),
   };
 }

@@ -76,10 +76,17 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
                     <fieldset className="field">
                       <legend>{t("attribution")}</legend>
                       <label>
-                        <input type="radio" name="attribution" value="organisation" defaultChecked /> {t("asOrganisation")}
+                        <input
+                          type="radio"
+                          name="attribution"
+                          value="organisation"
+                          defaultChecked={table.myAttributionDefault !== "person"}
+                        />{" "}
+                        {t("asOrganisation")}
                       </label>
                       <label>
-                        <input type="radio" name="attribution" value="person" /> {t("asPerson")}
+                        <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
+                        {t("asPerson")}
                       </label>
                     </fieldset>
                   </ActionForm>

@@ -59,7 +59,8 @@ export default async function MembersPage({ params }: Props) {
           {table.members.map((member) => (
             <li key={member.membershipId}>
               <span>
-                {member.pseudonym} {member.membershipId === table.myMembershipId && <span className="hint">{t("you")}</span>}
+                {member.hidden ? <span data-testid="hidden-member">{t("hiddenMember")}</span> : member.pseudonym}{" "}
+                {member.membershipId === table.myMembershipId && <span className="hint">{t("you")}</span>}
                 {member.partyId && <span className="hint"> — {t("forParty", { party: partyName(member.partyId) })}</span>}
                 {member.vouchedByPartyId && (
                   <span className="hint"> ({t("vouchedBy", { party: partyName(member.vouchedByPartyId) })})</span>

@@ -194,10 +194,12 @@ export async function ConditionsSection({
               <fieldset className="field">
                 <legend>{tp("attribution")}</legend>
                 <label>
-                  <input type="radio" name="attribution" value="organisation" defaultChecked /> {tp("asOrganisation")}
+                  <input type="radio" name="attribution" value="organisation" defaultChecked={table.myAttributionDefault !== "person"} />{" "}
+                  {tp("asOrganisation")}
                 </label>
                 <label>
-                  <input type="radio" name="attribution" value="person" /> {tp("asPerson")}
+                  <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
+                  {tp("asPerson")}
                 </label>
               </fieldset>
             )}

@@ -41,10 +41,12 @@ export async function PerceptionSection({ table, matrix }: { table: Table; matri
         <fieldset className="field">
           <legend>{t("attribution")}</legend>
           <label>
-            <input type="radio" name="attribution" value="organisation" defaultChecked /> {t("asOrganisation")}
+            <input type="radio" name="attribution" value="organisation" defaultChecked={table.myAttributionDefault !== "person"} />{" "}
+            {t("asOrganisation")}
           </label>
           <label>
-            <input type="radio" name="attribution" value="person" /> {t("asPerson")}
+            <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
+            {t("asPerson")}
           </label>
         </fieldset>
         <div className="field">
