@@ -76,3 +76,31 @@ test("a newcomer signs in to the demo with the passphrase the start printed and 
   await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", noor.pseudonym))).toBeVisible();
   await expect(page.getByRole("link", { name: "Tafel APV thuiswerk" })).toBeVisible();
 });
+
+test("a person who forgot their passphrase sets a new one with the recovery code from sign-up", async ({ page }) => {
+  await page.goto("/sign-up");
+  const signInName = unique("herstel").toLowerCase();
+  await page.getByLabel(nl.auth.signInName).fill(signInName);
+  await page.getByLabel(nl.auth.pseudonym).fill("Jade");
+  await page.getByLabel(nl.auth.passphrase, { exact: true }).fill("jade loopt langs de gracht");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("jade loopt langs de gracht");
+  const code = await completeSignUp(page);
+  await expect(page.getByText(nl.nav.signedInAs.replace("{pseudonym}", "Jade"))).toBeVisible();
+  await page.getByRole("button", { name: nl.nav.signOut }).click();
+  await expect(page.getByText(nl.auth.signedOut)).toBeVisible();
+
+  await page.getByRole("link", { name: nl.auth.forgotPassphrase }).click();
+  await page.getByLabel(nl.auth.signInName).fill(signInName);
+  await page.getByLabel(nl.auth.recoveryCode).fill("AAAA-BBBB-CCCC-DDDD-EEEE");
+  await page.getByLabel(nl.auth.newPassphrase, { exact: true }).fill("een nieuwe zin voor jade");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("een nieuwe zin voor jade");
+  await page.getByRole("button", { name: nl.auth.recoverSubmit }).click();
+  await expect(page.getByRole("alert").filter({ hasText: nl.errors.RECOVERY_FAILED })).toBeVisible();
+
+  await page.getByLabel(nl.auth.recoveryCode).fill(code.toLowerCase());
+  await page.getByRole("button", { name: nl.auth.recoverSubmit }).click();
+  const next = (await page.getByTestId("recovery-code").textContent())?.trim() ?? "";
+  expect(next).not.toBe(code);
+  await page.getByRole("link", { name: nl.auth.recoveredSignIn }).click();
+  await signIn(page, { id: "", signInName, passphrase: "een nieuwe zin voor jade", pseudonym: "Jade" });
+});
