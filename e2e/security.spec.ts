@@ -1,0 +1,70 @@
+// The browser-facing security baseline (docs/security.md names these tests): the Content-Security-
+// Policy with a fresh nonce per response and the usual headers, inline scripts that are not the
+// app's own blocked, and state-changing requests from another site refused.
+import { expect, test } from "@playwright/test";
+import { makeAccount, testDb } from "./support/data.ts";
+import { messages, signIn } from "./support/pages.ts";
+
+const nl = messages.nl;
+
+test("every page carries a nonce-based Content-Security-Policy and the usual security headers", async ({ request }) => {
+  const first = await request.get("/sign-in");
+  const second = await request.get("/sign-in");
+  const csp = first.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("form-action 'self'");
+  expect(csp).not.toContain("unsafe-eval");
+  // A new nonce for every response.
+  const nonce = (value: string) => /'nonce-([^']+)'/.exec(value)?.[1];
+  expect(nonce(second.headers()["content-security-policy"] ?? "")).not.toBe(nonce(csp));
+  // Every script the page itself carries has that nonce.
+  const html = await first.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce(csp)}"`);
+  const headers = first.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("an injected inline script does not run, and the browser reports the violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/sign-in");
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true;";
+    document.head.appendChild(script);
+  });
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+});
+
+test("a state-changing request that another site makes in a signed-in browser is refused", async ({ page }) => {
+  const account = await makeAccount("Kwartel");
+  await signIn(page, account);
+  await page.goto("/settings");
+  // The same form post, as if a page on another site had sent it with the person's cookie.
+  await page.route("**/settings", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await route.continue({ headers: { ...route.request().headers(), origin: "https://elders.example" } });
+  });
+  await page.getByRole("button", { name: nl.settings.consentSave }).first().click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.unroute("**/settings");
+  const records = await testDb().consentRecord.count({ where: { accountId: account.id } });
+  expect(records).toBe(0);
+  // The same post from Tafel itself goes through.
+  await page.reload();
+  await page.getByRole("button", { name: nl.settings.consentSave }).first().click();
+  await expect(page.getByText(nl.settings.consentSaved).first()).toBeVisible();
+  expect(await testDb().consentRecord.count({ where: { accountId: account.id } })).toBeGreaterThan(0);
+});
