@@ -6,7 +6,16 @@ import { createInvitation } from "../features/tables/commands.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
-import { makeAccount, makeTable, seedMeeting, seedProblem, seedRegister, type TestAccount, testDb } from "./support/data.ts";
+import {
+  makeAccount,
+  makeTable,
+  seedDemoMeasure,
+  seedMeeting,
+  seedProblem,
+  seedRegister,
+  type TestAccount,
+  testDb,
+} from "./support/data.ts";
 import { expectNotesReady, signIn } from "./support/pages.ts";
 
 function pagePatterns(dir = "app", prefix = ""): string[] {
@@ -56,11 +65,20 @@ test.beforeAll(async () => {
       { office: "Wethouder", portfolio: "Zorg", domains: ["care"] },
     ],
   });
+  // The demo's measure, from its check to its decided review, so the measure page renders every
+  // section. First: its check counts every party that has a delegate by then.
+  const measureId = await seedDemoMeasure(account.id, table.id);
   // A fact with a link, a position and a question, so the register's pages render every section.
   const fact = await seedRegister(account.id, table.id);
   // Two versions, their diff and a closed round, so the problem page renders every section.
   await seedProblem(account.id, table.id);
-  ctx = { tableId: table.id, invitationToken: invitation.token, factId: fact, meetingId: await seedMeeting(account.id, table.id) };
+  ctx = {
+    tableId: table.id,
+    invitationToken: invitation.token,
+    factId: fact,
+    meetingId: await seedMeeting(account.id, table.id),
+    measureId,
+  };
 });
 
 for (const locale of ["nl", "en"] as const) {
@@ -77,6 +95,9 @@ for (const locale of ["nl", "en"] as const) {
         await page.goto(route.path(ctx));
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
         if (route.pattern.endsWith("/notes")) await expectNotesReady(page);
+        if (route.pattern.endsWith("/measures/[measureId]")) {
+          await expect(page.getByTestId("measure-editor-status")).toHaveAttribute("data-synced", "true");
+        }
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
         for (const violation of results.violations) {
           if (violation.impact === "serious" || violation.impact === "critical") {

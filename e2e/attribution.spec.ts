@@ -1,10 +1,18 @@
 // A contribution made "as the organisation" never shows the person behind it. Every member other
-// than its author opens every page of the app (the list in routes.ts) and both report downloads,
-// once before and once after the contribution, and the delegate's pseudonym must not appear once
-// more than before — in the HTML or in the data the page carries for its client components. The
-// member list may name her before and after: she is a member. A colleague who chose to speak as a
-// person is the control: the same count rises for her, so the scan sees a name when one is shown.
+// than its author opens every page of the app (the list in routes.ts), both report downloads and
+// the measure's PDF, once before and once after the contribution, and the delegate's pseudonym must
+// not appear once more than before — in the HTML or in the data the page carries for its client
+// components. The member list may name her before and after: she is a member. A colleague who
+// chose to speak as a person is the control: the same count rises for her, so the scan sees a name
+// when one is shown.
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { contentUpdate, paragraphs } from "../features/docs/seed.ts";
+import { appendUpdate } from "../features/docs/store.ts";
+import { freezeVersion, storedState } from "../features/docs/versions.ts";
+import { createMeasure } from "../features/measures/commands.ts";
+import { openImpactCheck, respondToCheck } from "../features/measures/impact.ts";
+import { IMPACT_DIMENSIONS } from "../features/measures/model.ts";
+import { measureDocName } from "../features/measures/records.ts";
 import { recordPerception } from "../features/participation/commands.ts";
 import { createInvitation } from "../features/tables/commands.ts";
 import { markCommitmentBreached, recordCommitment } from "../features/tables/commitments.ts";
@@ -63,6 +71,9 @@ async function scan(page: Page): Promise<Map<string, string>> {
   const pdf = await page.request.get(`/tables/${ctx.tableId}/participation/report.pdf`);
   expect(pdf.ok()).toBe(true);
   pages.set("report.pdf", await pdfText(await pdf.body()));
+  const measurePdf = await page.request.get(`/tables/${ctx.tableId}/measures/${ctx.measureId}/measure.pdf`);
+  expect(measurePdf.ok()).toBe(true);
+  pages.set("measure.pdf", await pdfText(await measurePdf.body()));
   return pages;
 }
 
@@ -98,11 +109,22 @@ test.beforeAll(async () => {
   await markCommitmentBreached(db, people.chair.id, table.id, { commitmentId: commitment.id, note: "Elders besproken." });
   phaseId = (await listPhases(db, table.id))[0]?.id ?? "";
   const invitation = await createInvitation(db, noor.id, { tableId: table.id, role: "observer" });
+  // A measure with its impact check open, for Saffier to answer for the organisation.
+  const measure = await createMeasure(db, noor.id, table.id, {
+    title: "Protocol veilig melden",
+    kind: "protocol",
+    responsibleBody: "mayor",
+  });
+  const text = measureDocName(table.id, measure.id);
+  await appendUpdate(db, text, contentUpdate(await storedState(db, text), paragraphs(["Wie geweld meldt, is melder."])));
+  await freezeVersion(db, noor.id, { kind: "measure", tableId: table.id, measureId: measure.id });
+  await openImpactCheck(db, people.chair.id, table.id, measure.id);
   ctx = {
     tableId: table.id,
     invitationToken: invitation.token,
     factId: await seedRegister(noor.id, table.id),
     meetingId: await seedMeeting(noor.id, table.id),
+    measureId: measure.id,
   };
   viewers.set("facilitator", noor);
   for (const [role, account] of Object.entries(people)) viewers.set(role as ViewerRole, account);
@@ -129,7 +151,7 @@ for (const role of VIEWERS) {
   });
 }
 
-test("a delegate records an assessment, corrects it, answers a condition and replies to a breach, each as the organisation", async ({
+test("a delegate records an assessment, corrects it, answers a condition, replies to a breach and answers an impact check, each as the organisation", async ({
   browser,
 }) => {
   const { context, page } = await signedInContext(browser, saffier);
@@ -163,6 +185,15 @@ test("a delegate records an assessment, corrects it, answers a condition and rep
   await page.getByRole("button", { name: nl.commitments.respondSubmit }).click();
   await expect(page.getByTestId("breach-responses")).toContainText("Wij waren niet uitgenodigd voor dat overleg.");
   await context.close();
+  // The organisation's impact check answer, with an expected negative effect on privacy.
+  await respondToCheck(testDb(), saffier.id, ctx.tableId, ctx.measureId, {
+    declined: false,
+    assessments: IMPACT_DIMENSIONS.map((dimension) =>
+      dimension === "privacy"
+        ? { dimension, effect: "negative", reasoning: "Registratie van het werkadres zet ons in de systemen." }
+        : { dimension, effect: "unknown" },
+    ),
+  });
   // The control: her colleague speaks as a person, and may be named for it.
   await recordPerception(testDb(), orhidee.id, ctx.tableId, {
     phaseId,

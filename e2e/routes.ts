@@ -1,6 +1,6 @@
 // Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe
 // in both languages, and fails when a page under app/ is missing here.
-export type RouteContext = { tableId: string; invitationToken: string; factId: string; meetingId: string };
+export type RouteContext = { tableId: string; invitationToken: string; factId: string; meetingId: string; measureId: string };
 
 export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; signedIn: boolean }[] = [
   { pattern: "/", path: () => "/", signedIn: false },
@@ -47,5 +47,11 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   },
   { pattern: "/tables/[tableId]/actions", path: (ctx) => `/tables/${ctx.tableId}/actions`, signedIn: true },
   { pattern: "/tables/[tableId]/compensation", path: (ctx) => `/tables/${ctx.tableId}/compensation`, signedIn: true },
+  { pattern: "/tables/[tableId]/measures", path: (ctx) => `/tables/${ctx.tableId}/measures`, signedIn: true },
+  {
+    pattern: "/tables/[tableId]/measures/[measureId]",
+    path: (ctx) => `/tables/${ctx.tableId}/measures/${ctx.measureId}`,
+    signedIn: true,
+  },
   { pattern: "/_not-found", path: () => "/this-page-does-not-exist", signedIn: false },
 ];

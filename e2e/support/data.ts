@@ -145,3 +145,38 @@ export async function seedProblem(facilitatorId: string, tableId: string): Promi
   await answerRound(testDb(), delegates[1] as string, tableId, round.id, { answer: "support" });
   await closeRound(testDb(), facilitatorId, tableId, round.id);
 }
+
+/**
+ * The demo's measure (the Lindendam protocol: drafted, checked by four parties, mitigated,
+ * endorsed, adopted, monitored and reviewed) at a table whose first member is the facilitator,
+ * written by the demo's own seeding with a chair and four parties' delegates made for it. Call it
+ * before other parties get delegates: the check counts every party with one. Returns its id.
+ */
+export async function seedDemoMeasure(facilitatorId: string, tableId: string): Promise<string> {
+  const { seedMeasures } = await import("../../features/demo/seed-measures.ts");
+  const { addParty } = await import("../../features/tables/parties.ts");
+  const accounts = new Map<string, string>([["noor", facilitatorId]]);
+  const chair = await makeAccount(unique("Voorzitter"));
+  await testDb().membership.create({ data: { tableId, accountId: chair.id, role: "chair" } });
+  accounts.set("lotte", chair.id);
+  const parties = new Map<string, string>();
+  for (const [key, person, type, name] of [
+    ["gemeente", "ilse", "municipality_department", "Gemeente Lindendam"],
+    ["rll", "saffier", "sex_worker_organisation", "Stichting Rode Lantaarn Lindendam"],
+    ["ggd", "femke", "public_health", "GGD Regio Lindendam"],
+    ["bewoners", "henk", "residents", "Bewonersvereniging Oude Haven"],
+  ] as const) {
+    const party = await addParty(testDb(), facilitatorId, tableId, { type, name });
+    const delegate = await makeAccount(unique("Afgevaardigde"));
+    await testDb().membership.create({ data: { tableId, accountId: delegate.id, role: "delegate", partyId: party.id } });
+    parties.set(key, party.id);
+    accounts.set(person, delegate.id);
+  }
+  const accountOf = (signInName: string) => {
+    const id = accounts.get(signInName);
+    if (!id) throw new Error(`no account for ${signInName}`);
+    return id;
+  };
+  const { measureId } = await seedMeasures(testDb(), { tableId, accountOf, parties, now: new Date() });
+  return measureId;
+}
