@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { listMeasures } from "../../../../features/measures/queries.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { loadTable } from "../load-table.ts";
@@ -19,7 +19,6 @@ export default async function MeasuresPage({ params }: Props) {
   const { tableId } = await params;
   const { session, table } = await loadTable(tableId, `/tables/${tableId}/measures`);
   const t = await getTranslations("measures");
-  const _locale = await getLocale();
   const db = getDb();
   const { measures, mayDraft, problemVersions, facts } = await listMeasures(db, session.accountId, table.id);
   return (

@@ -227,6 +227,7 @@ export async function ImpactSection({ tableId, page }: { tableId: string; page: 
             })}
             <fieldset className="field">
               <legend>{t("declineHeading")}</legend>
+              <p className="hint">{t("declineHint")}</p>
               <label>
                 <input type="checkbox" name="declined" /> {t("declineLabel", { party: page.answerAs.party })}
               </label>
