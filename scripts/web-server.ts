@@ -12,8 +12,10 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { purgeSettledVaults } from "../features/compensation/retention.ts";
 import { parseServerEnv } from "../features/config/env.ts";
 import { CLIENT_ADDRESS_KEY_ENV, newClientAddressKey, stampClientAddress, trustedProxies } from "../features/identity/client-address.ts";
+import { getDb } from "../prisma/db.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const host = process.argv[2] ?? "127.0.0.1";
@@ -37,6 +39,18 @@ const server = createServer((request, response) => {
   });
 });
 server.listen(port, host, () => console.log(`listening on http://${host}:${port}`));
+
+// Payout details nobody needs any more are deleted at start and then daily.
+async function purgeVaults() {
+  try {
+    const purged = await purgeSettledVaults(getDb(), new Date(), env.TAFEL_VAULT_RETENTION_DAYS);
+    if (purged > 0) console.log(`deleted the payout details of ${purged} settled membership(s)`);
+  } catch (error) {
+    console.error("purging settled payout details failed", error);
+  }
+}
+void purgeVaults();
+setInterval(() => void purgeVaults(), 24 * 3_600_000).unref();
 
 let stopping = false;
 function stop() {

@@ -30,6 +30,8 @@ export const serverEnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** The identity vault's key (32 bytes, base64); the start script requires it with DATABASE_URL. */
   TAFEL_VAULT_KEY: z.string().optional(),
+  /** Days payout details are kept after the last payout (features/compensation/retention.ts). */
+  TAFEL_VAULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
