@@ -5,7 +5,7 @@ import { getDb } from "../prisma/db.ts";
 import { CreateTableForm } from "./_components/create-table-form.tsx";
 import { currentSession } from "./_server/session.ts";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ left?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ left?: string; erased?: string }> }) {
   const t = await getTranslations("home");
   const tr = await getTranslations("roles");
   const session = await currentSession();
@@ -13,6 +13,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return (
       <div className="stack">
         <h1>{t("title")}</h1>
+        {(await searchParams).erased === "1" && (
+          <p role="status" className="alert alert-info">
+            {t("erased")}
+          </p>
+        )}
         <p className="lead">{t("lead")}</p>
         <p className="alert alert-info">{t("privacy")}</p>
         <p className="row">

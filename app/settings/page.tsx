@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
 import { consentsOf } from "../../features/identity/consent.ts";
@@ -63,6 +64,13 @@ export default async function SettingsPage() {
           {t("language")}
         </h2>
         <LocaleSwitch current={locale} />
+      </section>
+      <section className="card" aria-labelledby="data-heading">
+        <h2 id="data-heading" style={{ marginTop: 0 }}>
+          {t("dataHeading")}
+        </h2>
+        <p className="hint">{t("dataLead")}</p>
+        <Link href="/settings/data">{t("dataLink")}</Link>
       </section>
     </div>
   );

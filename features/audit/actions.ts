@@ -26,6 +26,8 @@ export const TABLE_AUDIT_ACTIONS = [
   "membership.left",
   "membership.removed",
   "membership.readmitted",
+  /** Someone at the table erased their account. Holds no ids, role or party: it names nobody. */
+  "membership.erased",
   "participation.intended_set",
   "participation.perception_recorded",
   "participation.perception_corrected",
@@ -109,6 +111,8 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "account.recovered",
   "account.consent_given",
   "account.consent_withdrawn",
+  /** An account was erased. Recorded without the account id: the log cannot tell whose it was. */
+  "account.erased",
 ] as const;
 
 export const AUDIT_ACTIONS = [...TABLE_AUDIT_ACTIONS, ...ACCOUNT_AUDIT_ACTIONS] as const;

@@ -1,6 +1,7 @@
 // Files out of the ledger. The funder's file is pseudonymous: a party's member appears as
 // "<party> – <role>", someone without a party by their pseudonym, and nothing from the vault. The
-// payout file is the treasurer's, joins the vault and is audited like every vault read.
+// payout file is the treasurer's, joins the vault and is audited like every vault read. An erased
+// account has no pseudonym left: its lines read "former participant" (its party's stay the party's).
 import type { Db } from "../../prisma/db.ts";
 import { authorizeCompensation } from "./access.ts";
 import { centsToDecimal, sum } from "./money.ts";
@@ -15,6 +16,8 @@ function cell(value: string | number): string {
   return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 const row = (values: (string | number)[]) => values.map(cell).join(",");
+const FORMER = "former participant";
+const nameOf = (account: { pseudonym: string; erasedAt: Date | null }) => (account.erasedAt ? FORMER : account.pseudonym);
 
 export async function funderCsv(db: Db, accountId: string, tableId: string): Promise<string> {
   await authorizeCompensation(db, accountId, tableId, "compensation.export.funder");
@@ -23,9 +26,9 @@ export async function funderCsv(db: Db, accountId: string, tableId: string): Pro
     (
       await db.membership.findMany({
         where: { tableId },
-        select: { id: true, role: true, party: { select: { name: true } }, account: { select: { pseudonym: true } } },
+        select: { id: true, role: true, party: { select: { name: true } }, account: { select: { pseudonym: true, erasedAt: true } } },
       })
-    ).map((m) => [m.id, m.party ? `${m.party.name} – ${m.role}` : m.account.pseudonym]),
+    ).map((m) => [m.id, m.party ? `${m.party.name} – ${m.role}` : nameOf(m.account)]),
   );
   const rows = lines.map((l) =>
     row([
@@ -49,10 +52,9 @@ export async function payoutCsv(db: Db, accountId: string, tableId: string, ring
   const vault = await readVaultAsTreasurer(db, accountId, tableId, toPerson, ring);
   const parties = new Map((await db.party.findMany({ where: { tableId }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const names = new Map(
-    (await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } })).map((m) => [
-      m.id,
-      m.account.pseudonym,
-    ]),
+    (
+      await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true, erasedAt: true } } } })
+    ).map((m) => [m.id, nameOf(m.account)]),
   );
   const payees = new Map<
     string,

@@ -4,7 +4,7 @@
 import type { CompensationCategory } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { AppError } from "../shared/app-error.ts";
-import { authorize } from "../tables/queries.ts";
+import { authorize, NAMED_MEMBER } from "../tables/queries.ts";
 import { policyOn } from "./commands.ts";
 import { canCompensate, maySeePartyTotals } from "./policy.ts";
 import { budgetWarning, type EntryState, entryState, type Totals, totalsBy, totalsOf } from "./state.ts";
@@ -62,7 +62,8 @@ export type CompensationView = {
   own: { lines: LedgerLine[]; totals: Totals } | null;
   budget: { totals: Totals; byCategory: Map<string, Totals>; warning: "ok" | "near" | "over" } | null;
   byParty: { partyId: string | null; name: string; totals: Totals }[] | null;
-  all: (LedgerLine & { pseudonym: string })[] | null;
+  /** Every entry with the member's pseudonym; null for an erased account (a former member). */
+  all: (LedgerLine & { pseudonym: string | null })[] | null;
   pastMeetings: { id: string; title: string; startsAt: Date; attended: boolean }[];
 };
 
@@ -95,12 +96,14 @@ export async function compensationView(db: Db, accountId: string, tableId: strin
   let all: CompensationView["all"] = null;
   if (may.entries) {
     const names = new Map(
-      (await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } })).map((m) => [
-        m.id,
-        m.account.pseudonym,
-      ]),
+      (
+        await db.membership.findMany({
+          where: { tableId, ...NAMED_MEMBER },
+          select: { id: true, account: { select: { pseudonym: true } } },
+        })
+      ).map((m) => [m.id, m.account.pseudonym]),
     );
-    all = lines.map((l) => ({ ...l, pseudonym: names.get(l.membershipId) ?? "" }));
+    all = lines.map((l) => ({ ...l, pseudonym: names.get(l.membershipId) ?? null }));
   }
   const meetings = await db.meeting.findMany({
     where: { tableId, endsAt: { lte: now }, cancelledAt: null },

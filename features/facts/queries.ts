@@ -7,7 +7,7 @@ import type { Db } from "../../prisma/db.ts";
 import { countedParties } from "../decisions/counted-parties.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { listParties } from "../tables/parties.ts";
-import { permissionsOf } from "../tables/queries.ts";
+import { NAMED_MEMBER, permissionsOf } from "../tables/queries.ts";
 import { evaluateColumns, latestPositions, type PartyColumn, partyColumns } from "./evaluation.ts";
 import { EVIDENCE_KINDS, FACT_STATUSES, STANCES } from "./model.ts";
 import { mayEditFact, mayEditWording, mayRemoveLink, positionPartyFor, statusOptions } from "./policy.ts";
@@ -141,7 +141,10 @@ export type RegisterRow = Awaited<ReturnType<typeof factRegister>>["rows"][numbe
 type Labeller = (membershipId: string, partyId: string | null) => { party: string | null; pseudonym: string | null; former: boolean };
 
 async function labeller(db: Db, tableId: string): Promise<Labeller> {
-  const memberships = await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { tableId, ...NAMED_MEMBER },
+    select: { id: true, account: { select: { pseudonym: true } } },
+  });
   const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
   const pseudonyms = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));

@@ -5,7 +5,7 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
-import { permissionsOf } from "../tables/queries.ts";
+import { NAMED_MEMBER, permissionsOf } from "../tables/queries.ts";
 import { answerInputSchema, parseOrThrow, questionInputSchema } from "./model.ts";
 import { mayAnswerQuestion, mayWithdrawQuestion } from "./policy.ts";
 import { attributedParty, auditActor, factActor, fieldError } from "./records.ts";
@@ -106,7 +106,10 @@ export async function questionsOf(db: Db, accountId: string, tableId: string) {
     include: { answers: { orderBy: { createdAt: "asc" } } },
   });
   const parties = await db.party.findMany({ where: { tableId }, select: { id: true, name: true } });
-  const memberships = await db.membership.findMany({ where: { tableId }, select: { id: true, account: { select: { pseudonym: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { tableId, ...NAMED_MEMBER },
+    select: { id: true, account: { select: { pseudonym: true } } },
+  });
   const facts = await db.fact.findMany({ where: { tableId }, select: { id: true, code: true, title: true } });
   const partyName = new Map(parties.map((p) => [p.id, p.name]));
   const pseudonym = new Map(memberships.map((m) => [m.id, m.account.pseudonym]));

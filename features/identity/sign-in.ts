@@ -26,7 +26,9 @@ export async function signIn(
   const until = await throttledUntil(db, keys, now());
   if (until) throw new AppError("SIGN_IN_THROTTLED", { retryAt: until.toISOString() });
 
-  const account = await db.account.findUnique({ where: { signInName }, select: { id: true, passphraseHash: true } });
+  // An erased account answers like no account at all (its hash never verifies either).
+  const found = await db.account.findUnique({ where: { signInName }, select: { id: true, passphraseHash: true, erasedAt: true } });
+  const account = found && !found.erasedAt ? found : null;
   const ok = await verifyPassphrase(account?.passphraseHash ?? (await dummyPassphraseHash()), passphrase);
   if (!account || !ok) {
     await recordFailure(db, keys, now());

@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
-import { authorize } from "../tables/queries.ts";
+import { authorize, NAMED_MEMBER } from "../tables/queries.ts";
 import { authorizeParticipation } from "./access.ts";
 import { attributionSchema } from "./model.ts";
 import {
@@ -118,7 +118,10 @@ export async function conditionsOverview(db: Db, accountId: string, tableId: str
   const rows = await db.conditionAnswer.findMany({ where: { tableId, phaseId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   const named = [...new Set(rows.filter((row) => row.attribution === "person").map((row) => row.assessedBy))];
   const authors = named.length
-    ? await db.membership.findMany({ where: { id: { in: named } }, select: { id: true, account: { select: { pseudonym: true } } } })
+    ? await db.membership.findMany({
+        where: { id: { in: named }, ...NAMED_MEMBER },
+        select: { id: true, account: { select: { pseudonym: true } } },
+      })
     : [];
   const pseudonyms = new Map(authors.map((a) => [a.id, { pseudonym: a.account.pseudonym }]));
 

@@ -4,7 +4,7 @@
 import type { Db } from "../../prisma/db.ts";
 import { listParties } from "../tables/parties.ts";
 import { listPhases } from "../tables/phases.ts";
-import { authorize } from "../tables/queries.ts";
+import { authorize, NAMED_MEMBER } from "../tables/queries.ts";
 import { findGaps, type Gap } from "./gaps.ts";
 import type { Form } from "./model.ts";
 import {
@@ -61,7 +61,10 @@ export async function participationMatrix(db: Db, accountId: string, tableId: st
   });
   const named = [...new Set(perceptions.filter((p) => p.attribution === "person").map((p) => p.recordedBy))];
   const authors = named.length
-    ? await db.membership.findMany({ where: { id: { in: named } }, select: { id: true, account: { select: { pseudonym: true } } } })
+    ? await db.membership.findMany({
+        where: { id: { in: named }, ...NAMED_MEMBER },
+        select: { id: true, account: { select: { pseudonym: true } } },
+      })
     : [];
   const pseudonyms = new Map(authors.map((a) => [a.id, { pseudonym: a.account.pseudonym }]));
   const mayRecord = canParticipate(member, "participation.perception.record", member.table);

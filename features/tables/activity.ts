@@ -179,7 +179,8 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
       messageKey: activityMessageKey(event.action),
       at: event.createdAt,
       actor: voice?.kind === "person" ? voice.pseudonym : null,
-      formerMember: voice?.kind === "former",
+      // An erasure names nobody (the event holds no ids): it reads as a former member's.
+      formerMember: voice?.kind === "former" || event.action === "membership.erased",
       spokenAs,
       subject: typeof data.membership === "string" && data.membership !== by ? { pseudonym: names.get(data.membership) ?? null } : null,
       detail: {

@@ -9,15 +9,16 @@ import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
 import { AppError } from "../shared/app-error.ts";
 import { mayBePartyContact, membershipEndProblem, vouchProblem } from "./policy.ts";
-import { authorize, CURRENT_MEMBER } from "./queries.ts";
+import { authorize, CURRENT_MEMBER, NAMED_MEMBER } from "./queries.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * Two facilitators ending each other's memberships at once would each count two facilitators and
  * leave none: lock the table's current facilitator rows so such changes take turns, then count.
+ * Erasing an account counts the same way (features/identity/erasure.ts).
  */
-async function currentFacilitators(tx: Tx, tableId: string): Promise<number> {
+export async function currentFacilitators(tx: Tx, tableId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Membership" WHERE "tableId" = ${tableId}::uuid AND role = 'facilitator' AND "leftAt" IS NULL FOR UPDATE`;
   return rows.length;
@@ -86,9 +87,10 @@ export async function readmitMember(
   const actor = await authorize(db, accountId, input.tableId, "table.members.remove");
   if (!isUuid(input.membershipId)) throw new AppError("NOT_FOUND");
   // Only removals are undone here: someone who left by their own choice comes back by invitation.
+  // An erased account never comes back: nobody can sign in to it any more.
   await db.$transaction(async (tx) => {
     const target = await tx.membership.findFirst({
-      where: { id: input.membershipId, tableId: input.tableId, leftAt: { not: null }, removedBy: { not: null } },
+      where: { id: input.membershipId, tableId: input.tableId, leftAt: { not: null }, removedBy: { not: null }, ...NAMED_MEMBER },
       select: { id: true, accountId: true },
     });
     if (!target) throw new AppError("NOT_FOUND");
@@ -109,7 +111,7 @@ export async function readmitMember(
 export async function removedMembers(db: Db, accountId: string, tableId: string) {
   await authorize(db, accountId, tableId, "table.members.remove");
   const rows = await db.membership.findMany({
-    where: { tableId, leftAt: { not: null }, removedBy: { not: null } },
+    where: { tableId, leftAt: { not: null }, removedBy: { not: null }, ...NAMED_MEMBER },
     orderBy: { leftAt: "desc" },
     select: { id: true, role: true, leftAt: true, account: { select: { pseudonym: true } } },
   });

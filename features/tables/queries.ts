@@ -9,6 +9,12 @@ import { actorFor, can, TABLE_ACTIONS, type TableAction, type TableState } from 
 /** Prisma filter for people who take part now; memberships of those who left stay as rows. */
 export const CURRENT_MEMBER = { leftAt: null } as const;
 
+/**
+ * Memberships whose person can still be named. An erased account keeps no pseudonym, so a read
+ * that names people who left (by pseudonym) leaves these out and shows a former member instead.
+ */
+export const NAMED_MEMBER = { account: { erasedAt: null } } as const;
+
 export type MemberContext = {
   id: string;
   role: Role;

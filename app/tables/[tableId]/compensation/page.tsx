@@ -338,7 +338,7 @@ export default async function CompensationPage({ params }: Props) {
             {view.all.map((line) => (
               <li key={line.id} className="card" data-testid="ledger-entry" data-status={line.status}>
                 <div>
-                  <strong>{line.pseudonym}</strong> — {t(`categories.${line.category}`)}: {euros(line.amountCents)} —{" "}
+                  <strong>{line.pseudonym ?? t("formerMember")}</strong> — {t(`categories.${line.category}`)}: {euros(line.amountCents)} —{" "}
                   <span data-testid="entry-status">{t(`statuses.${line.status}`)}</span>
                   <br />
                   <span className="hint">
