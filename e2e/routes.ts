@@ -8,6 +8,7 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/sign-in", path: () => "/sign-in", signedIn: false },
   { pattern: "/sign-up", path: () => "/sign-up", signedIn: false },
   { pattern: "/settings", path: () => "/settings", signedIn: true },
+  { pattern: "/notifications", path: () => "/notifications", signedIn: true },
   { pattern: "/invite/[token]", path: (ctx) => `/invite/${ctx.invitationToken}`, signedIn: false },
   { pattern: "/tables/[tableId]", path: (ctx) => `/tables/${ctx.tableId}`, signedIn: true },
   { pattern: "/tables/[tableId]/parties", path: (ctx) => `/tables/${ctx.tableId}/parties`, signedIn: true },
