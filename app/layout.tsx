@@ -3,7 +3,10 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { unreadCount } from "../features/notifications/queries.ts";
+import { getDb } from "../prisma/db.ts";
 import { LocaleSwitch } from "./_components/locale-switch.tsx";
+import { NotificationBell } from "./_components/notification-bell.tsx";
 import { SignOutButton } from "./_components/sign-out-button.tsx";
 import { currentSession } from "./_server/session.ts";
 import "./globals.css";
@@ -31,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const session = await currentSession();
+  const unread = session ? await unreadCount(getDb(), session.accountId) : 0;
   return (
     <html lang={locale}>
       <body>
@@ -48,6 +52,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <>
                     <li>
                       <Link href="/">{t("myTables")}</Link>
+                    </li>
+                    <li>
+                      <NotificationBell unread={unread} />
                     </li>
                     <li>
                       <Link href="/settings">{t("settings")}</Link>

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { notify } from "../features/notifications/notify.ts";
 import { createInvitation } from "../features/tables/commands.ts";
 import { recordMandate } from "../features/tables/mandates.ts";
 import { addParty } from "../features/tables/parties.ts";
@@ -79,6 +80,14 @@ test.beforeAll(async () => {
     meetingId: await seedMeeting(account.id, table.id),
     measureId,
   };
+  // One read and one unread notification, so the notifications page renders its list.
+  await testDb().$transaction((tx) =>
+    notify(tx, [account.id], "round_opened", `/tables/${table.id}/problem`, new Date(Date.now() - 60_000)),
+  );
+  await testDb().$transaction((tx) =>
+    notify(tx, [account.id], "meeting_scheduled", `/tables/${table.id}/meetings/${ctx.meetingId}`, new Date()),
+  );
+  await testDb().notification.updateMany({ where: { accountId: account.id, kind: "round_opened" }, data: { readAt: new Date() } });
 });
 
 for (const locale of ["nl", "en"] as const) {

@@ -46,6 +46,12 @@ const PATHS = {
   ),
   "circle-full": <circle cx="12" cy="12" r="9" fill="currentColor" />,
   swap: <path d="M8 3 4 7l4 4M4 7h16M16 21l4-4-4-4M20 17H4" />,
+  bell: (
+    <>
+      <path d="M10.27 21a2 2 0 0 0 3.46 0" />
+      <path d="M3.26 15.33A1 1 0 0 0 4 17h16a1 1 0 0 0 .74-1.67C19.41 13.96 18 12.5 18 8A6 6 0 0 0 6 8c0 4.5-1.41 5.96-2.74 7.33" />
+    </>
+  ),
   ban: (
     <>
       <circle cx="12" cy="12" r="9" />

@@ -6,6 +6,8 @@ import type { CompensationCategory, CompensationUnit, LedgerEventKind, PayoutRou
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { compensationPath } from "../notifications/model.ts";
+import { notifyMemberships } from "../notifications/notify.ts";
 import { AppError } from "../shared/app-error.ts";
 import { isoDate } from "../shared/dates.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -172,6 +174,7 @@ export async function proposeFromAttendance(db: Db, accountId: string, tableId: 
       { action: "compensation.proposed", tableId, data: { recordedBy: member.id, meeting: meeting.id, count: rows.length } },
       now,
     );
+    await notifyMemberships(tx, tableId, rows, "ledger_to_confirm", compensationPath(tableId), now);
   });
   return { count: rows.length };
 }

@@ -12,6 +12,8 @@ import { recordAudit } from "../audit/record.ts";
 import { parseDocName } from "../docs/names.ts";
 import { findVersion } from "../docs/versions.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { documentPath } from "../notifications/model.ts";
+import { notifyDelegates } from "../notifications/notify.ts";
 import { AppError, ERROR_CODES, type ErrorCode } from "../shared/app-error.ts";
 import { amsterdamTimeToInstant } from "../shared/dates.ts";
 import { authorize, type MemberContext } from "../tables/queries.ts";
@@ -121,6 +123,7 @@ export async function openRound(
       { action: "round.opened", tableId, data: { by: member.id, round: round.id, version: version.number, rule: table.decisionRule } },
       now,
     );
+    await notifyDelegates(tx, tableId, counted, "round_opened", documentPath(version.docName), now);
     return round;
   });
 }

@@ -8,6 +8,8 @@ import { recordAudit } from "../audit/record.ts";
 import { countedParties } from "../decisions/counted-parties.ts";
 import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { measurePath } from "../notifications/model.ts";
+import { notifyDelegates } from "../notifications/notify.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
 import { authorizeMeasure, measureActor } from "./access.ts";
@@ -52,6 +54,7 @@ export async function openImpactCheck(db: Db, accountId: string, tableId: string
       },
       now,
     );
+    await notifyDelegates(tx, tableId, counted, "check_opened", measurePath(tableId, measure.id), now);
     return check;
   });
 }

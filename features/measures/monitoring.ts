@@ -6,6 +6,8 @@ import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { auditActor } from "../facts/records.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { measurePath } from "../notifications/model.ts";
+import { notifyDelegates } from "../notifications/notify.ts";
 import { AppError } from "../shared/app-error.ts";
 import { isoDate, isoDay } from "../shared/dates.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -203,6 +205,7 @@ export async function openReview(db: Db, accountId: string, tableId: string, mea
   const measure = await findMeasure(db, tableId, measureId);
   const review = await findReview(db, measure.id, reviewId);
   refuse(openReviewRefusal(measureActor(member), review, measure.status));
+  const evaluators = await evaluatingPartyIds(db, tableId, measure.id);
   await db.$transaction(async (tx) => {
     await moveStatus(tx, measure, measure.status, "under_review", { member }, now);
     const opened = await tx.measureReview.updateMany({
@@ -211,6 +214,7 @@ export async function openReview(db: Db, accountId: string, tableId: string, mea
     });
     if (opened.count === 0) throw new AppError("REVIEW_ALREADY_OPEN");
     await recordAudit(tx, { action: "measure.review_opened", tableId, data: { ...auditActor(member), measure: measure.id } }, now);
+    await notifyDelegates(tx, tableId, evaluators, "review_opened", measurePath(tableId, measure.id), now);
   });
 }
 

@@ -5,6 +5,8 @@
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { meetingPath } from "../notifications/model.ts";
+import { notifyMembers } from "../notifications/notify.ts";
 import { partyVoiceOf } from "../participation/policy.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -93,6 +95,7 @@ export async function chooseSlot(db: Db, accountId: string, tableId: string, pol
     });
     await tx.meetingPoll.update({ where: { id: poll.id }, data: { closedAt: now, closedBy: member.id, meetingId: meeting.id } });
     await recordAudit(tx, { action: "meeting.scheduled", tableId, data: { by: member.id, meeting: meeting.id, poll: poll.id } }, now);
+    await notifyMembers(tx, tableId, member.id, "meeting_scheduled", meetingPath(tableId, meeting.id), now);
     return meeting;
   });
 }
@@ -104,6 +107,7 @@ export async function scheduleMeeting(db: Db, accountId: string, tableId: string
   return db.$transaction(async (tx) => {
     const meeting = await tx.meeting.create({ data: { ...data, tableId, createdBy: member.id, createdAt: now }, select: { id: true } });
     await recordAudit(tx, { action: "meeting.scheduled", tableId, data: { by: member.id, meeting: meeting.id } }, now);
+    await notifyMembers(tx, tableId, member.id, "meeting_scheduled", meetingPath(tableId, meeting.id), now);
     return meeting;
   });
 }

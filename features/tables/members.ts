@@ -7,6 +7,8 @@ import type { Db } from "../../prisma/db.ts";
 import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { isUuid } from "../identity/sessions.ts";
+import { tablePath } from "../notifications/model.ts";
+import { notify } from "../notifications/notify.ts";
 import { AppError } from "../shared/app-error.ts";
 import { mayBePartyContact, membershipEndProblem, vouchProblem } from "./policy.ts";
 import { authorize, CURRENT_MEMBER, NAMED_MEMBER } from "./queries.ts";
@@ -101,6 +103,7 @@ export async function readmitMember(
       { action: "membership.readmitted", tableId: input.tableId, data: { by: actor.id, membership: input.membershipId } },
       now,
     );
+    await notify(tx, [target.accountId], "invitation", tablePath(input.tableId), now);
   });
 }
 
