@@ -3,21 +3,10 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { notify } from "../features/notifications/notify.ts";
-import { createInvitation } from "../features/tables/commands.ts";
-import { recordMandate } from "../features/tables/mandates.ts";
-import { addParty } from "../features/tables/parties.ts";
 import { ROUTES, type RouteContext } from "./routes.ts";
-import {
-  makeAccount,
-  makeTable,
-  seedDemoMeasure,
-  seedMeeting,
-  seedProblem,
-  seedRegister,
-  type TestAccount,
-  testDb,
-} from "./support/data.ts";
+import { makeAccount, type TestAccount, testDb } from "./support/data.ts";
 import { expectNotesReady, signIn } from "./support/pages.ts";
+import { filledTable } from "./support/route-context.ts";
 
 function pagePatterns(dir = "app", prefix = ""): string[] {
   const found: string[] = [];
@@ -42,44 +31,8 @@ let ctx: RouteContext;
 
 test.beforeAll(async () => {
   account = await makeAccount("Toegankelijk");
-  const table = await makeTable([{ account, role: "facilitator" }]);
-  const invitation = await createInvitation(testDb(), account.id, { tableId: table.id, role: "delegate" });
-  // Fill the table so every section renders: a public summary, a party and a mandate.
-  await testDb().table.update({
-    where: { id: table.id },
-    data: { publicSummary: true, policyQuestion: "Moet thuiswerk worden toegestaan?" },
-  });
-  await addParty(testDb(), account.id, table.id, { type: "sex_worker_organisation", name: "Stichting Rode Lantaarn" });
-  await recordMandate(testDb(), account.id, table.id, {
-    issuingBody: "college",
-    decisionReference: "LD-2025-014",
-    decisionDate: "2025-03-03",
-    scope: "Een herzien artikel opstellen",
-    domains: [
-      { domain: "public_order", decisionPower: "binding_recommendation" },
-      { domain: "care", decisionPower: "advisory" },
-    ],
-    termStart: "2025-03-03",
-    termEnd: "2030-03-03",
-    officials: [
-      { office: "Burgemeester", portfolio: "Openbare orde", domains: ["public_order"] },
-      { office: "Wethouder", portfolio: "Zorg", domains: ["care"] },
-    ],
-  });
-  // The demo's measure, from its check to its decided review, so the measure page renders every
-  // section. First: its check counts every party that has a delegate by then.
-  const measureId = await seedDemoMeasure(account.id, table.id);
-  // A fact with a link, a position and a question, so the register's pages render every section.
-  const fact = await seedRegister(account.id, table.id);
-  // Two versions, their diff and a closed round, so the problem page renders every section.
-  await seedProblem(account.id, table.id);
-  ctx = {
-    tableId: table.id,
-    invitationToken: invitation.token,
-    factId: fact,
-    meetingId: await seedMeeting(account.id, table.id),
-    measureId,
-  };
+  ctx = await filledTable(account);
+  const table = { id: ctx.tableId };
   // One read and one unread notification, so the notifications page renders its list.
   await testDb().$transaction((tx) =>
     notify(tx, [account.id], "round_opened", `/tables/${table.id}/problem`, new Date(Date.now() - 60_000)),
