@@ -45,12 +45,21 @@ export async function ConsentSection({ consents }: { consents: ConsentState[] })
         <fieldset className="field">
           <legend>{ta("consentAttribution")}</legend>
           <label style={{ display: "block" }}>
-            <input type="radio" name="attribution" value="organisation" defaultChecked={attribution?.current?.choice !== "person"} />{" "}
+            <input
+              type="radio"
+              name="attribution"
+              value="organisation"
+              defaultChecked={!["person", "anonymous"].includes(attribution?.current?.choice ?? "")}
+            />{" "}
             {ta("consentAttributionOrganisation")}
           </label>
           <label style={{ display: "block" }}>
             <input type="radio" name="attribution" value="person" defaultChecked={attribution?.current?.choice === "person"} />{" "}
             {ta("consentAttributionPerson")}
+          </label>
+          <label style={{ display: "block" }}>
+            <input type="radio" name="attribution" value="anonymous" defaultChecked={attribution?.current?.choice === "anonymous"} />{" "}
+            {ta("consentAttributionAnonymous")}
           </label>
         </fieldset>
       </ActionForm>
@@ -62,7 +71,8 @@ export async function ConsentSection({ consents }: { consents: ConsentState[] })
               c.history.map((h) => (
                 <li key={`${c.kind}-${h.givenAt.toISOString()}`}>
                   {t(`consentKinds.${c.kind}`)}: {formatDateTime(h.givenAt, locale)} ({t("consentVersion", { version: h.textVersion })})
-                  {h.choice && ` — ${ta(h.choice === "person" ? "consentAttributionPerson" : "consentAttributionOrganisation")}`}
+                  {h.choice &&
+                    ` — ${ta(h.choice === "person" ? "consentAttributionPerson" : h.choice === "anonymous" ? "consentAttributionAnonymous" : "consentAttributionOrganisation")}`}
                   {h.withdrawnAt && ` — ${t("consentWithdrawnAt", { at: formatDateTime(h.withdrawnAt, locale) })}`}
                 </li>
               )),

@@ -155,6 +155,9 @@ export function SignUpForm({
             <label style={{ display: "block" }}>
               <input type="radio" name="attribution" value="person" /> {t("consentAttributionPerson")}
             </label>
+            <label style={{ display: "block" }}>
+              <input type="radio" name="attribution" value="anonymous" /> {t("consentAttributionAnonymous")}
+            </label>
             <p className="hint">{t("consentAttributionHint")}</p>
           </fieldset>
         </fieldset>

@@ -3,7 +3,7 @@ import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, type FieldProblem } from "../shared/app-error.ts";
 import { inputProblems } from "../shared/validation.ts";
-import { declineConsent, giveConsent } from "./consent.ts";
+import { ATTRIBUTION_DEFAULTS, declineConsent, giveConsent } from "./consent.ts";
 import { PASSPHRASE_MAX, type SignUpInput, signUpSchema } from "./model.ts";
 import { hashPassphrase, passphraseProblem, verifyPassphrase } from "./passphrase.ts";
 import { issueRecoveryCode } from "./recovery.ts";
@@ -68,7 +68,8 @@ export async function signUp(
     await giveConsent(tx, account.id, "terms", "", now);
     if (consent.listed) await giveConsent(tx, account.id, "listed_by_pseudonym", "", now);
     else await declineConsent(tx, account.id, "listed_by_pseudonym", now);
-    await giveConsent(tx, account.id, "attribution_default", consent.attribution === "person" ? "person" : "organisation", now);
+    const attribution = (ATTRIBUTION_DEFAULTS as readonly string[]).includes(consent.attribution) ? consent.attribution : "organisation";
+    await giveConsent(tx, account.id, "attribution_default", attribution, now);
   });
   return { ...account, recoveryCode: await issueRecoveryCode(db, account.id, now) };
 }

@@ -17,7 +17,7 @@ export const CONSENT_TEXT_VERSIONS: Record<ConsentKind, string> = {
   attribution_default: "2026-12-03",
 };
 
-export const ATTRIBUTION_DEFAULTS = ["organisation", "person"] as const;
+export const ATTRIBUTION_DEFAULTS = ["organisation", "person", "anonymous"] as const;
 export type AttributionDefault = (typeof ATTRIBUTION_DEFAULTS)[number];
 
 type Writer = Pick<Prisma.TransactionClient, "consentRecord" | "auditEvent">;
@@ -84,7 +84,9 @@ export async function attributionDefaultOf(db: Db, accountId: string): Promise<A
     orderBy: { givenAt: "desc" },
     select: { choice: true },
   });
-  return current?.choice === "person" ? "person" : "organisation";
+  return (ATTRIBUTION_DEFAULTS as readonly string[]).includes(current?.choice ?? "")
+    ? (current?.choice as AttributionDefault)
+    : "organisation";
 }
 
 /**

@@ -27,5 +27,5 @@ export const PERCEPTION_EDIT_WINDOW_MS = 24 * 3_600_000;
  * Who a contribution names: the organisation (the default, safe for people at risk if outed) or
  * the person under their pseudonym. One choice for every kind of party contribution.
  */
-export const ATTRIBUTIONS = ["organisation", "person"] as const satisfies readonly Attribution[];
+export const ATTRIBUTIONS = ["organisation", "person", "anonymous"] as const satisfies readonly Attribution[];
 export const attributionSchema = z.enum(ATTRIBUTIONS).default("organisation");

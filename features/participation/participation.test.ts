@@ -521,6 +521,24 @@ describe("the activity log", () => {
   });
 });
 
+describe("anonymous within the party", () => {
+  it("shows a contribution as someone of the party: neither the person nor the organisation's word", async () => {
+    const s = await participationTable();
+    await recordPerception(t.db, s.orhidee.accountId, s.tableId, { phaseId: s.phaseId, form: "informing", attribution: "anonymous" }, day1);
+    await answerCondition(t.db, s.orhidee.accountId, s.tableId, { phaseId: s.phaseId, item: "INF-3", answer: "partly", attribution: "anonymous" }, day1);
+    const matrix = await participationMatrix(t.db, s.chair, s.tableId, hours(1));
+    const cell = matrix.cells.find((c) => c.partyId === s.rll && c.phaseId === s.phaseId);
+    expect(cell?.timeline.at(-1)?.author).toEqual({ kind: "anonymous", partyId: s.rll });
+    const log = await activityOf(t.db, s.observer, s.tableId);
+    const mine = log.filter((e) => e.action.startsWith("participation."));
+    expect(mine.map((e) => [e.actor, e.spokenAs])).toEqual([
+      [null, { kind: "anonymous", name: "Stichting Rode Lantaarn" }],
+      [null, { kind: "anonymous", name: "Stichting Rode Lantaarn" }],
+    ]);
+    expect(JSON.stringify({ matrix, log })).not.toContain(s.orhidee.pseudonym);
+  });
+});
+
 describe("activities", () => {
   it("have their own form inside a phase, owned by one party with others as guests", async () => {
     const s = await participationTable();

@@ -99,6 +99,8 @@ export function perceptionCorrection(
 export type Voice =
   | { kind: "person"; pseudonym: string }
   | { kind: "party"; partyId: string | null }
+  /** Someone of the party, chosen to be neither named nor the organisation's word. */
+  | { kind: "anonymous"; partyId: string | null }
   | { kind: "process"; role: ProcessOwnerRole }
   | { kind: "former" };
 
@@ -111,6 +113,7 @@ export function contributionVoice(
   author: { pseudonym: string } | null,
 ): Voice {
   if (record.attribution === "person") return author ? { kind: "person", pseudonym: author.pseudonym } : { kind: "former" };
+  if (record.attribution === "anonymous") return { kind: "anonymous", partyId: record.partyId };
   return { kind: "party", partyId: record.partyId };
 }
 

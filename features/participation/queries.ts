@@ -1,6 +1,7 @@
 // The participation matrix, party × phase: what was intended, what each party experienced
 // (latest assessment, with the earlier ones as a timeline), and where the two differ. Shaped for
 // one reader by the policy: confidential text, whom a contribution names, what they may correct.
+import type { Attribution } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../prisma/db.ts";
 import { listParties } from "../tables/parties.ts";
 import { listPhases } from "../tables/phases.ts";
@@ -35,7 +36,7 @@ export type PerceptionView = {
   /** Empty when the party kept it for the chair only and the reader is not the chair or that party. */
   explanation: string;
   confidential: boolean;
-  attribution: "person" | "organisation";
+  attribution: Attribution;
   /** Whom it names: the party, or the recorder's pseudonym when they chose to speak as a person. */
   author: Voice;
   assessedOn: Date;

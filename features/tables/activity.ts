@@ -10,7 +10,11 @@ import { authorize, CURRENT_MEMBER } from "./queries.ts";
 export { TABLE_AUDIT_ACTIONS as ACTIVITY_ACTIONS } from "../audit/actions.ts";
 
 /** Set when the log names a party (its name, null once unknown) or a process owner's role instead of a person. */
-export type SpokenAs = { kind: "party"; name: string | null } | { kind: "process"; role: ProcessOwnerRole } | null;
+export type SpokenAs =
+  | { kind: "party"; name: string | null }
+  | { kind: "anonymous"; name: string | null }
+  | { kind: "process"; role: ProcessOwnerRole }
+  | null;
 
 /** The message key of an action; events of actions no longer written show as a plain "change". */
 export function activityMessageKey(action: string): string {
@@ -154,8 +158,8 @@ export async function activityOf(db: Db, accountId: string, tableId: string, opt
     // A delegate's contribution to the fact register is recorded as the party's (asParty, no person).
     const asParty = !by && typeof data.asParty === "string" ? data.asParty : null;
     const spokenAs: SpokenAs =
-      voice?.kind === "party"
-        ? { kind: "party", name: voice.partyId ? (partyNames.get(voice.partyId) ?? null) : null }
+      voice?.kind === "party" || voice?.kind === "anonymous"
+        ? { kind: voice.kind, name: voice.partyId ? (partyNames.get(voice.partyId) ?? null) : null }
         : voice?.kind === "process"
           ? voice
           : asParty

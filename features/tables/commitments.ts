@@ -84,7 +84,7 @@ export async function markCommitmentBreached(
 export const breachResponseSchema = z.object({
   commitmentId: z.string().uuid(),
   text: z.string().trim().min(3).max(2000),
-  attribution: z.enum(["organisation", "person"]).default("organisation"),
+  attribution: z.enum(["organisation", "person", "anonymous"]).default("organisation"),
 });
 
 /**
@@ -144,7 +144,11 @@ export async function respondToBreach(
 }
 
 /** Whom a breach or a reply names: a current member by pseudonym, anyone who left as a former member. */
-export type CommitmentVoice = { kind: "person"; pseudonym: string } | { kind: "party"; name: string } | { kind: "former" };
+export type CommitmentVoice =
+  | { kind: "person"; pseudonym: string }
+  | { kind: "party"; name: string }
+  | { kind: "anonymous"; name: string }
+  | { kind: "former" };
 
 /**
  * For callers that have already authorised the reader. A breach says who marked it and when; the
@@ -205,7 +209,9 @@ export async function listCommitments(db: Db, tableId: string) {
             ? voice
             : voice.kind === "party"
               ? { kind: "party", name: commitment.party.name }
-              : { kind: "former" }) as CommitmentVoice,
+              : voice.kind === "anonymous"
+                ? { kind: "anonymous", name: commitment.party.name }
+                : { kind: "former" }) as CommitmentVoice,
         };
       }),
     };

@@ -9,7 +9,14 @@ import type { Overview, Table } from "./section-types.ts";
 export async function CommitmentsSection({ table, overview }: { table: Table; overview: Overview }) {
   const t = await getTranslations("commitments");
   const locale = await getLocale();
-  const voice = (by: CommitmentVoice) => (by.kind === "former" ? t("formerMember") : by.kind === "party" ? by.name : by.pseudonym);
+  const voice = (by: CommitmentVoice) =>
+    by.kind === "former"
+      ? t("formerMember")
+      : by.kind === "party"
+        ? by.name
+        : by.kind === "anonymous"
+          ? t("someoneOf", { party: by.name })
+          : by.pseudonym;
   const me = { role: table.myRole, partyId: table.myPartyId };
   const parties = table.myRole === "facilitator" ? overview.parties : overview.parties.filter((p) => p.id === table.myPartyId);
   return (
@@ -80,13 +87,22 @@ export async function CommitmentsSection({ table, overview }: { table: Table; ov
                           type="radio"
                           name="attribution"
                           value="organisation"
-                          defaultChecked={table.myAttributionDefault !== "person"}
+                          defaultChecked={table.myAttributionDefault === "organisation"}
                         />{" "}
                         {t("asOrganisation")}
                       </label>
                       <label>
                         <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
                         {t("asPerson")}
+                      </label>
+                      <label>
+                        <input
+                          type="radio"
+                          name="attribution"
+                          value="anonymous"
+                          defaultChecked={table.myAttributionDefault === "anonymous"}
+                        />{" "}
+                        {t("asAnonymous")}
                       </label>
                     </fieldset>
                   </ActionForm>

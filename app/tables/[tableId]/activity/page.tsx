@@ -36,9 +36,11 @@ export default async function ActivityPage({ params }: Props) {
   const actor = (event: ActivityEntry) =>
     event.spokenAs?.kind === "party"
       ? (event.spokenAs.name ?? t("aParty"))
-      : event.spokenAs?.kind === "process"
-        ? tc(`processOwner.${event.spokenAs.role}`)
-        : (event.actor ?? (event.formerMember ? t("formerMember") : t("system")));
+      : event.spokenAs?.kind === "anonymous"
+        ? t("someoneOf", { party: event.spokenAs.name ?? t("aParty") })
+        : event.spokenAs?.kind === "process"
+          ? tc(`processOwner.${event.spokenAs.role}`)
+          : (event.actor ?? (event.formerMember ? t("formerMember") : t("system")));
   // Mid-sentence, so in lower case: "joined as delegate".
   const role = (value: string | null) => (value && ROLES.includes(value) ? tr(value as "chair").toLocaleLowerCase(locale) : (value ?? ""));
   // Keys from older events may no longer exist; they show as they are rather than break the page.

@@ -66,7 +66,9 @@ export async function ConditionsSection({
       ? ` (${tp("byPerson", { name: answer.author.pseudonym })})`
       : answer.author.kind === "former"
         ? ` (${tp("byFormerMember")})`
-        : "";
+        : answer.author.kind === "anonymous"
+          ? ` (${tp("byAnonymous")})`
+          : "";
   const answerText = (answer: AnswerView) => (
     <>
       <Icon name={ANSWER_ICON[answer.answer]} />
@@ -194,12 +196,21 @@ export async function ConditionsSection({
               <fieldset className="field">
                 <legend>{tp("attribution")}</legend>
                 <label>
-                  <input type="radio" name="attribution" value="organisation" defaultChecked={table.myAttributionDefault !== "person"} />{" "}
+                  <input
+                    type="radio"
+                    name="attribution"
+                    value="organisation"
+                    defaultChecked={table.myAttributionDefault === "organisation"}
+                  />{" "}
                   {tp("asOrganisation")}
                 </label>
                 <label>
                   <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
                   {tp("asPerson")}
+                </label>
+                <label>
+                  <input type="radio" name="attribution" value="anonymous" defaultChecked={table.myAttributionDefault === "anonymous"} />{" "}
+                  {tp("asAnonymous")}
                 </label>
               </fieldset>
             )}

@@ -41,12 +41,16 @@ export async function PerceptionSection({ table, matrix }: { table: Table; matri
         <fieldset className="field">
           <legend>{t("attribution")}</legend>
           <label>
-            <input type="radio" name="attribution" value="organisation" defaultChecked={table.myAttributionDefault !== "person"} />{" "}
+            <input type="radio" name="attribution" value="organisation" defaultChecked={table.myAttributionDefault === "organisation"} />{" "}
             {t("asOrganisation")}
           </label>
           <label>
             <input type="radio" name="attribution" value="person" defaultChecked={table.myAttributionDefault === "person"} />{" "}
             {t("asPerson")}
+          </label>
+          <label>
+            <input type="radio" name="attribution" value="anonymous" defaultChecked={table.myAttributionDefault === "anonymous"} />{" "}
+            {t("asAnonymous")}
           </label>
         </fieldset>
         <div className="field">

@@ -25,7 +25,9 @@ export async function TimelineSection({ table, matrix }: { table: Table; matrix:
       ? t("byPerson", { name: voice.pseudonym })
       : voice.kind === "former"
         ? t("byFormerMember")
-        : t("byOrganisation");
+        : voice.kind === "anonymous"
+          ? t("byAnonymous")
+          : t("byOrganisation");
   const formLabel = (form: Form | null) => <FormChip form={form} />;
   return (
     <section aria-labelledby="timeline">
