@@ -525,7 +525,13 @@ describe("anonymous within the party", () => {
   it("shows a contribution as someone of the party: neither the person nor the organisation's word", async () => {
     const s = await participationTable();
     await recordPerception(t.db, s.orhidee.accountId, s.tableId, { phaseId: s.phaseId, form: "informing", attribution: "anonymous" }, day1);
-    await answerCondition(t.db, s.orhidee.accountId, s.tableId, { phaseId: s.phaseId, item: "INF-3", answer: "partly", attribution: "anonymous" }, day1);
+    await answerCondition(
+      t.db,
+      s.orhidee.accountId,
+      s.tableId,
+      { phaseId: s.phaseId, item: "INF-3", answer: "partly", attribution: "anonymous" },
+      day1,
+    );
     const matrix = await participationMatrix(t.db, s.chair, s.tableId, hours(1));
     const cell = matrix.cells.find((c) => c.partyId === s.rll && c.phaseId === s.phaseId);
     expect(cell?.timeline.at(-1)?.author).toEqual({ kind: "anonymous", partyId: s.rll });
