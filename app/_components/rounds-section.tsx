@@ -88,7 +88,7 @@ export async function RoundsSection({ tableId, path, rounds, latest, mayOpen, pa
             ) : (
               <p role="status">{t("result.sofar", { supporting, counted: round.parties.length })}</p>
             )}
-            <table>
+            <table className="grid grid-fixed">
               <caption className="visually-hidden">{t("partiesTable", { version })}</caption>
               <thead>
                 <tr>

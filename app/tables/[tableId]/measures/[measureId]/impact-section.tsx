@@ -113,7 +113,7 @@ export async function ImpactSection({ tableId, page }: { tableId: string; page: 
           {dimension.entries.length === 0 ? (
             <p className="hint">{t("noAssessments")}</p>
           ) : (
-            <table>
+            <table className="grid grid-fixed">
               <caption className="visually-hidden">{t("dimensionTable", { dimension: t(`dimensions.${dimension.dimension}`) })}</caption>
               <thead>
                 <tr>

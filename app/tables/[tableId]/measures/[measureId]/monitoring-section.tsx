@@ -82,7 +82,7 @@ export async function MonitoringSection({ tableId, page }: { tableId: string; pa
                 format={(v) => formatNumber(v, locale)}
                 formatDay={(d) => formatDay(d, locale)}
               />
-              <table data-testid="indicator-values">
+              <table className="grid" data-testid="indicator-values">
                 <caption>{t("valuesCaption", { indicator: indicator.name })}</caption>
                 <thead>
                   <tr>
@@ -227,7 +227,7 @@ export async function MonitoringSection({ tableId, page }: { tableId: string; pa
             </p>
           )}
           {review.openedAt && (
-            <table>
+            <table className="grid grid-fixed">
               <caption className="visually-hidden">{t("reviewTable")}</caption>
               <thead>
                 <tr>
