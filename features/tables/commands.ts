@@ -7,7 +7,7 @@ import { AppError } from "../shared/app-error.ts";
 import { type AcceptDeclaration, declarationForAccepting } from "./chair.ts";
 import { createInvitationSchema, type Role, roleSchema, tableTitleSchema } from "./model.ts";
 import { createDefaultPhases } from "./phases.ts";
-import { actorFor, can, canCreateTable } from "./policy.ts";
+import { actorFor, can, canCreateTable, contactInvitationProblem } from "./policy.ts";
 import { authorize, CURRENT_MEMBER } from "./queries.ts";
 
 export async function createTable(db: Db, accountId: string, input: { title: unknown }, now: Date = new Date()) {
@@ -31,13 +31,24 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** The facilitator invites anyone; a party's contact invites delegates of their own party (contactInvitationProblem). */
+async function inviter(db: Db, accountId: string, tableId: string, invitation: { role: Role; partyId: string | null }) {
+  const member = await authorize(db, accountId, tableId, "table.view");
+  if (can(actorFor(accountId, member), "table.invite", member.table)) return member;
+  if (member.table.status === "closed") throw new AppError("TABLE_CLOSED");
+  const { partyContact } = await db.membership.findUniqueOrThrow({ where: { id: member.id }, select: { partyContact: true } });
+  const problem = contactInvitationProblem({ role: member.role, partyId: member.partyId, partyContact }, invitation);
+  if (problem) throw new AppError(problem);
+  return member;
+}
+
 /** Creates an invitation and returns its secret token once; only its hash is stored. */
 export async function createInvitation(db: Db, accountId: string, input: unknown, now: Date = new Date()) {
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT");
   const { tableId, role, validDays } = parsed.data;
   const partyId = parsed.data.partyId || null;
-  const membership = await authorize(db, accountId, tableId, "table.invite");
+  const membership = await inviter(db, accountId, tableId, { role, partyId });
   if (partyId && !(await db.party.findFirst({ where: { id: partyId, tableId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
   if (role === "chair" && partyId) throw new AppError("CHAIR_IS_DELEGATE", { field: "partyId" });
   // Delegates speak for a party; once a table has parties, a delegate invitation names one.
@@ -59,7 +70,13 @@ export async function createInvitation(db: Db, accountId: string, input: unknown
       },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "invitation.created", tableId, data: { by: membership.id, role, invitation: created.id } }, now);
+    // A contact's invitation is their party's act: with the party named, the log shows the party.
+    const party: Record<string, string> = membership.role === "delegate" && partyId ? { party: partyId } : {};
+    await recordAudit(
+      tx,
+      { action: "invitation.created", tableId, data: { by: membership.id, role, invitation: created.id, ...party } },
+      now,
+    );
     return created;
   });
   return { id: invitation.id, token, expiresAt, role };

@@ -213,6 +213,21 @@ export function vouchProblem(
   return null;
 }
 
+/**
+ * Record-level rule for an invitation from a party's contact (the facilitator invites anyone):
+ * the contact invites only a delegate of their own party — someone new, or someone of the party
+ * who lost their way in (no email, no recovery code) and starts again with a new account. The
+ * contact decides who speaks for the party, as they vouch for its people.
+ */
+export function contactInvitationProblem(
+  actor: { role: Role; partyId: string | null; partyContact: boolean },
+  invitation: { role: Role; partyId: string | null },
+): Extract<ErrorCode, "FORBIDDEN"> | null {
+  if (actor.role !== "delegate" || !actor.partyContact || !actor.partyId) return "FORBIDDEN";
+  if (invitation.role !== "delegate" || invitation.partyId !== actor.partyId) return "FORBIDDEN";
+  return null;
+}
+
 /** Who can be marked as a party's contact: a current delegate who takes part for a party. */
 export function mayBePartyContact(target: { role: Role; partyId: string | null }): boolean {
   return target.role === "delegate" && target.partyId !== null;

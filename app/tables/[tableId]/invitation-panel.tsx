@@ -11,14 +11,20 @@ import type { ActionError } from "../../_server/action-result.ts";
 
 type OpenInvitation = { id: string; role: Role; expiresAt: string; party: string | null };
 
+/**
+ * The facilitator's invitations (any role, any party, with the open links), or with `forParty` a
+ * party contact's: a delegate of their own party only, e.g. someone who lost their way in.
+ */
 export function InvitationPanel({
   tableId,
   open,
   parties,
+  forParty,
 }: {
   tableId: string;
   open: OpenInvitation[];
   parties: { id: string; name: string }[];
+  forParty?: { id: string; name: string };
 }) {
   const t = useTranslations("table");
   const tr = useTranslations("roles");
@@ -34,22 +40,31 @@ export function InvitationPanel({
   return (
     <section aria-labelledby="invitations" className="card">
       <h2 id="invitations" style={{ marginTop: 0 }}>
-        {t("invitations")}
+        {forParty ? t("contactInvitations", { party: forParty.name }) : t("invitations")}
       </h2>
-      <p className="hint">{t("invitationsLead")}</p>
+      <p className="hint">{forParty ? t("contactInvitationsLead", { party: forParty.name }) : t("invitationsLead")}</p>
       <form onSubmit={onSubmit} className="row">
         <input type="hidden" name="tableId" value={tableId} />
-        <div className="field">
-          <label htmlFor="invite-role">{t("invitationRole")}</label>
-          <select id="invite-role" name="role" defaultValue="delegate">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tr(role)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {parties.length > 0 && <PartySelect id="invite-party" label={t("party")} parties={parties} empty={t("noParty")} />}
+        {forParty ? (
+          <>
+            <input type="hidden" name="role" value="delegate" />
+            <input type="hidden" name="partyId" value={forParty.id} />
+          </>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="invite-role">{t("invitationRole")}</label>
+              <select id="invite-role" name="role" defaultValue="delegate">
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {tr(role)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {parties.length > 0 && <PartySelect id="invite-party" label={t("party")} parties={parties} empty={t("noParty")} />}
+          </>
+        )}
         <div className="field">
           <label htmlFor="invite-days">{t("invitationDays")}</label>
           <input
@@ -85,9 +100,9 @@ export function InvitationPanel({
           </button>
         </div>
       )}
-      <h3>{t("openInvitations")}</h3>
+      {!forParty && <h3>{t("openInvitations")}</h3>}
       <FormError error={revokeError} />
-      {open.length === 0 ? (
+      {forParty ? null : open.length === 0 ? (
         <p className="hint">{t("noOpenInvitations")}</p>
       ) : (
         <ul className="plain-list">

@@ -119,6 +119,9 @@ export default async function MembersPage({ params }: Props) {
           </>
         )}
       </section>
+      {!mayInvite && me?.partyContact && me.partyId && table.status !== "closed" && (
+        <InvitationPanel tableId={table.id} open={[]} parties={[]} forParty={{ id: me.partyId, name: partyName(me.partyId) }} />
+      )}
       {mayInvite && (
         <InvitationPanel
           tableId={table.id}
