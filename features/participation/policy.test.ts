@@ -172,14 +172,20 @@ describe("participation policy: how a contribution is attributed", () => {
     [null, saffier, `party:${RLL}`],
     [undefined, saffier, `party:${RLL}`],
     ["Person", saffier, `party:${RLL}`],
-    ["anonymous", saffier, `party:${RLL}`],
+    // Anonymous within the party: someone of the party, whether or not they are still a member.
+    ["anonymous", saffier, `anonymous:${RLL}`],
+    ["anonymous", null, `anonymous:${RLL}`],
   ];
   for (const [attribution, author, shown] of MATRIX) {
     it(`a record saying ${String(attribution)} with the author ${author ? "present" : "gone"} names ${shown}`, () => {
       const voice = contributionVoice({ attribution, partyId: RLL }, author);
-      expect(voice.kind === "person" ? `person:${voice.pseudonym}` : voice.kind === "party" ? `party:${voice.partyId}` : voice.kind).toBe(
-        shown,
-      );
+      const label =
+        voice.kind === "person"
+          ? `person:${voice.pseudonym}`
+          : voice.kind === "party" || voice.kind === "anonymous"
+            ? `${voice.kind}:${voice.partyId}`
+            : voice.kind;
+      expect(label).toBe(shown);
     });
   }
 });
