@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   await testDb().notification.updateMany({ where: { accountId: account.id, kind: "round_opened" }, data: { readAt: new Date() } });
 });
 
-for (const locale of ["nl", "en"] as const) {
+for (const locale of ["nl", "en", "es"] as const) {
   test(`no serious or critical accessibility violations on any page (${locale})`, async ({ browser }) => {
     // One axe pass per page, and the list grows with every page: time in proportion to it.
     test.setTimeout(Math.max(60_000, ROUTES.length * 15_000));

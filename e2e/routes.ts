@@ -1,5 +1,6 @@
-// Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe
-// in both languages, and fails when a page under app/ is missing here.
+// Every page of the app, with how to reach it. accessibility.spec.ts checks each one with axe in
+// every language (and fails when a page under app/ is missing here); i18n.spec.ts reads each one
+// in Spanish.
 export type RouteContext = { tableId: string; invitationToken: string; factId: string; meetingId: string; measureId: string };
 
 export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; signedIn: boolean }[] = [

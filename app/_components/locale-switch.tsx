@@ -2,12 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { LOCALE_NAMES, LOCALES } from "../../i18n/locales.ts";
 import { setLocaleAction } from "../_actions/locale.ts";
 
-const OPTIONS = [
-  { locale: "nl", label: "Nederlands" },
-  { locale: "en", label: "English" },
-] as const;
+const OPTIONS = LOCALES.map((locale) => ({ locale, label: LOCALE_NAMES[locale] }));
 
 export function LocaleSwitch({ current }: { current: string }) {
   const t = useTranslations("nav");

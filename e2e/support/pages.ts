@@ -1,9 +1,8 @@
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
-import en from "../../messages/en.json" with { type: "json" };
-import nl from "../../messages/nl.json" with { type: "json" };
+import { MESSAGES } from "../../i18n/messages.ts";
 import type { TestAccount } from "./data.ts";
 
-export const messages = { nl, en };
+export const messages = MESSAGES;
 
 /** Signs in through the real form, in the page's language (Dutch by default). */
 export async function signIn(page: Page, account: TestAccount, locale: keyof typeof messages = "nl"): Promise<void> {

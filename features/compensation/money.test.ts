@@ -58,5 +58,8 @@ describe("money in integer cents", () => {
     expect(centsToDecimal(-640)).toBe("-6.40");
     expect(formatHundredths(250, "nl")).toBe("2,5");
     expect(formatHundredths(200, "en")).toBe("2");
+    expect(formatEuros(640, "es")).toBe("6,40 €");
+    expect(formatEuros(-1234567, "es")).toBe("-12.345,67 €");
+    expect(formatHundredths(250, "es")).toBe("2,5");
   });
 });

@@ -1,6 +1,7 @@
 // Money is integer euro cents throughout; quantities are integer hundredths of their unit. The one
 // rounding rule: a quantity times a rate is rounded to whole cents, halves away from zero
 // ("commercial rounding"), so 0.005 euro becomes a cent and −0.005 euro minus a cent.
+import { type Locale, NUMBER_LOCALES, toLocale } from "../../i18n/locales.ts";
 
 /** Largest amount of one entry, in cents (one million euros): beyond it a typing error is likelier. */
 export const MAX_CENTS = 100_000_000;
@@ -46,13 +47,18 @@ export function centsToDecimal(cents: number): string {
   return `${sign}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, "0")}`;
 }
 
-/** Cents as a euro amount in the page's language (from integers, so no float drift). */
+/**
+ * Cents as a euro amount in the page's language (from integers, so no float drift): "€ 1.234,56"
+ * in Dutch, "€1,234.56" in English, "1234,56 €" in Spanish (the sign after the amount).
+ */
 export function formatEuros(cents: number, locale: string): string {
+  const lang = toLocale(locale);
   const sign = cents < 0 ? "-" : "";
   const magnitude = Math.abs(cents);
-  const whole = new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL").format(Math.floor(magnitude / 100));
-  const decimal = locale === "en" ? "." : ",";
-  return `${sign}€${locale === "en" ? "" : " "}${whole}${decimal}${String(magnitude % 100).padStart(2, "0")}`;
+  const whole = new Intl.NumberFormat(NUMBER_LOCALES[lang]).format(Math.floor(magnitude / 100));
+  const amount = `${whole}${decimalSeparator(lang)}${String(magnitude % 100).padStart(2, "0")}`;
+  if (lang === "es") return `${sign}${amount} €`;
+  return `${sign}€${lang === "en" ? "" : " "}${amount}`;
 }
 
 /** Hundredths of a unit for display: 250 is "2.5" / "2,5". */
@@ -60,7 +66,11 @@ export function formatHundredths(hundredths: number, locale: string): string {
   const text = centsToDecimal(hundredths)
     .replace(/\.?0+$/, "")
     .replace(/\.$/, "");
-  return locale === "en" ? text : text.replace(".", ",");
+  return text.replace(".", decimalSeparator(toLocale(locale)));
+}
+
+function decimalSeparator(locale: Locale): string {
+  return locale === "en" ? "." : ",";
 }
 
 export function sum(values: readonly number[]): number {

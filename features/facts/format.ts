@@ -2,6 +2,7 @@
 // "%", the qualifier first ("about 6,250"), and the base it was taken over. Shared by the pages,
 // the CSV and the fact sheet so a figure never reads differently in one of them.
 import type { FactQualifier } from "../../generated/prisma/enums.ts";
+import { NUMBER_LOCALES, toLocale } from "../../i18n/locales.ts";
 
 type Figure = {
   valuePoint: number | null;
@@ -24,7 +25,7 @@ type Base = {
 };
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(NUMBER_LOCALES[toLocale(locale)], { maximumFractionDigits: 2 }).format(value);
 }
 
 /** The figure itself, e.g. "about 6,250", "80–90%", "at most 4,000,000"; empty for qualitative records. */

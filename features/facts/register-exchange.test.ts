@@ -143,6 +143,17 @@ describe("the starter set", () => {
     for (const record of STARTER_SET) expect(() => parseFact(starterInput(record, "nl")), record.id).not.toThrow();
   });
 
+  it("names its topics in the table's language, in Dutch when Tafel does not speak it", () => {
+    const record = STARTER_SET.find((r) => r.id === "COE-02");
+    if (!record) throw new Error("COE-02 is in the starter set");
+    expect(["nl", "en", "es", "ro"].map((language) => starterInput(record, language).topic)).toEqual([
+      "Aandeel gedwongen",
+      "Share coerced",
+      "Proporción forzada",
+      "Aandeel gedwongen",
+    ]);
+  });
+
   it("is imported by the facilitator once, with sources and links, all proposed", async () => {
     const fresh = await makeTable(t.db, ["chair"]);
     const chair = fresh.members[0]?.accountId ?? "";

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { FactLinkType } from "../../generated/prisma/enums.ts";
+import { type Locale, toLocale } from "../../i18n/locales.ts";
 import type { Db } from "../../prisma/db.ts";
 import { auditEventData } from "../audit/record.ts";
 import { parseFact } from "./commands.ts";
@@ -63,17 +64,17 @@ const IMPORT_BATCH = 10;
 export const STARTER_LANGUAGE = "en";
 
 /** Topics by the prefix of a record's reference, named in the table's language. */
-const TOPICS: Record<string, { nl: string; en: string }> = {
-  NRM: { nl: "Schattingen Nationaal Rapporteur", en: "National Rapporteur estimates" },
-  CMS: { nl: "Registraties CoMensha", en: "CoMensha registrations" },
-  AMS: { nl: "Meldingen Amsterdam 2016–2017", en: "Amsterdam reports 2016–2017" },
-  COE: { nl: "Aandeel gedwongen", en: "Share coerced" },
-  SEC: { nl: "Omvang van de branche", en: "Size of the sector" },
-  VIO: { nl: "Geweld tegen sekswerkers", en: "Violence against sex workers" },
-  CAS: { nl: "Dossier- en casusonderzoek", en: "Case-file studies" },
-  INT: { nl: "Internationaal en context", en: "International and context" },
-  REG: { nl: "Regelgeving", en: "Regulation" },
-  CARE: { nl: "Zorg", en: "Care" },
+const TOPICS: Record<string, Record<Locale, string>> = {
+  NRM: { nl: "Schattingen Nationaal Rapporteur", en: "National Rapporteur estimates", es: "Estimaciones de la Relatoría Nacional" },
+  CMS: { nl: "Registraties CoMensha", en: "CoMensha registrations", es: "Registros de CoMensha" },
+  AMS: { nl: "Meldingen Amsterdam 2016–2017", en: "Amsterdam reports 2016–2017", es: "Denuncias en Ámsterdam 2016–2017" },
+  COE: { nl: "Aandeel gedwongen", en: "Share coerced", es: "Proporción forzada" },
+  SEC: { nl: "Omvang van de branche", en: "Size of the sector", es: "Tamaño del sector" },
+  VIO: { nl: "Geweld tegen sekswerkers", en: "Violence against sex workers", es: "Violencia contra trabajadoras y trabajadores sexuales" },
+  CAS: { nl: "Dossier- en casusonderzoek", en: "Case-file studies", es: "Estudios de expedientes" },
+  INT: { nl: "Internationaal en context", en: "International and context", es: "Internacional y contexto" },
+  REG: { nl: "Regelgeving", en: "Regulation", es: "Normativa" },
+  CARE: { nl: "Zorg", en: "Care", es: "Atención social" },
 };
 
 /**
@@ -105,7 +106,7 @@ const orEmpty = (value: Nullable<string> | undefined) => value ?? "";
 export function starterTopic(code: string, language: string): string {
   const topic = TOPICS[code.split("-")[0] ?? ""];
   if (!topic) return "";
-  return language === "en" ? topic.en : topic.nl;
+  return topic[toLocale(language)];
 }
 
 /** One starter record as register input, validated by the same schema as a typed-in record. */

@@ -1,3 +1,4 @@
+import { type Locale, toLocale } from "../../i18n/locales.ts";
 import type { Db } from "../../prisma/db.ts";
 import { noteAccessChange } from "../access/changes.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -88,7 +89,7 @@ export async function createAccount(db: Db, input: SignUpInput & { locale?: stri
           signInName: data.signInName,
           pseudonym: data.pseudonym,
           passphraseHash,
-          locale: input.locale === "en" ? "en" : "nl",
+          locale: toLocale(input.locale),
           createdAt: now,
         },
         select: { id: true, pseudonym: true },
@@ -113,7 +114,7 @@ export async function setPresence(db: Db, accountId: string, enabled: boolean): 
   });
 }
 
-export async function setLocale(db: Db, accountId: string, locale: "nl" | "en"): Promise<void> {
+export async function setLocale(db: Db, accountId: string, locale: Locale): Promise<void> {
   await db.account.update({ where: { id: accountId }, data: { locale } });
 }
 

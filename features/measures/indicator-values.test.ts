@@ -31,12 +31,15 @@ describe("indicator values as typed", () => {
   });
 
   it("reads percentages from 0 to 100, with or without the sign", () => {
-    expect(readAs("percentage", ["45", "45%", "45 %", "12,5 %", "30 procent", "0", "100", "101", "-3%", "€ 3", "3 dagen"])).toEqual({
+    expect(
+      readAs("percentage", ["45", "45%", "45 %", "12,5 %", "30 procent", "30 por ciento", "0", "100", "101", "-3%", "€ 3", "3 dagen"]),
+    ).toEqual({
       "45": { value: 45 },
       "45%": { value: 45 },
       "45 %": { value: 45 },
       "12,5 %": { value: 12.5 },
       "30 procent": { value: 30 },
+      "30 por ciento": { value: 30 },
       "0": { value: 0 },
       "100": { value: 100 },
       "101": INVALID,
@@ -64,11 +67,13 @@ describe("indicator values as typed", () => {
     });
   });
 
-  it("reads days as whole days, in Dutch or English", () => {
-    expect(readAs("days", ["14 dagen", "1 dag", "3 days", "14", "1,5 dag", "2 weken", "10%", "€ 14"])).toEqual({
+  it("reads days as whole days, in Dutch, English or Spanish", () => {
+    expect(readAs("days", ["14 dagen", "1 dag", "3 days", "5 días", "1 día", "14", "1,5 dag", "2 weken", "10%", "€ 14"])).toEqual({
       "14 dagen": { value: 14 },
       "1 dag": { value: 1 },
       "3 days": { value: 3 },
+      "5 días": { value: 5 },
+      "1 día": { value: 1 },
       "14": { value: 14 },
       "1,5 dag": INVALID,
       "2 weken": INVALID,

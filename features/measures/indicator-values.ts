@@ -7,9 +7,9 @@ import { parseNumber } from "../facts/model.ts";
 export type IndicatorValueProblem = "INDICATOR_VALUE_INVALID" | "INDICATOR_UNIT_MISMATCH" | "INDICATOR_VALUE_AMBIGUOUS";
 
 const UNITS: { type: IndicatorValueType; pattern: RegExp }[] = [
-  { type: "percentage", pattern: /%|procent|percent/i },
+  { type: "percentage", pattern: /%|procent|percent|por ?ciento/i },
   { type: "amount_eur", pattern: /€|eur(o)?s?/i },
-  { type: "days", pattern: /dagen|dag|days?/i },
+  { type: "days", pattern: /dagen|dag|days?|d[ií]as?/i },
 ];
 
 export function parseIndicatorValue(type: IndicatorValueType, raw: string): { value: number } | { problem: IndicatorValueProblem } {

@@ -6,8 +6,7 @@
 import { createTranslator } from "use-intl/core";
 import type { AttendanceStatus } from "../../generated/prisma/enums.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import en from "../../messages/en.json" with { type: "json" };
-import nl from "../../messages/nl.json" with { type: "json" };
+import { MESSAGES } from "../../i18n/messages.ts";
 import type { Db } from "../../prisma/db.ts";
 import type { ProseMirrorJson } from "../docs/seed.ts";
 import { formatDateTime, formatDay, formatTime } from "../shared/dates.ts";
@@ -123,8 +122,6 @@ export async function minutesFacts(db: Db, tableId: string, meetingId: string): 
     })),
   };
 }
-
-const MESSAGES = { nl, en } as const;
 
 /** The labels of the pre-fill in one language. */
 export function minutesTranslator(locale: Locale) {

@@ -24,6 +24,8 @@ describe("dates and times", () => {
     expect(formatTime(lateNight, "en")).toBe("00:43");
     expect(formatTime(new Date("2026-05-10T12:05:00Z"), "en")).toBe("14:05");
     expect(formatDate(lateNight, "nl", "long")).toBe("11 mei 2026");
+    expect(formatDateTime(lateNight, "es")).toBe("11 may 2026, 0:43");
+    expect(formatTime(lateNight, "es")).toBe("00:43");
     expect(isoDate(lateNight)).toBe("2026-05-11");
   });
 
@@ -31,6 +33,7 @@ describe("dates and times", () => {
     const day = new Date("2026-03-03T00:00:00Z");
     expect(formatDay(day, "nl", "long")).toBe("3 maart 2026");
     expect(formatDay(day, "en")).toBe("Mar 3, 2026");
+    expect(formatDay(day, "es", "long")).toBe("3 de marzo de 2026");
     expect(isoDay(day)).toBe("2026-03-03");
   });
 

@@ -32,6 +32,8 @@ export default async function PersonalDataPage() {
   const blockers = await lastFacilitatorTables(db, session.accountId);
 
   const label = (key: string) => (t.has(`fields.${key}`) ? t(`fields.${key}` as "fields.table") : key);
+  // The log's markers for "this is you" and "this is another member", in the page's language.
+  const marker = (value: string) => (value === AUDIT_YOU ? t("audit.you") : value === AUDIT_OTHER_MEMBER ? t("audit.otherMember") : value);
   const show = (key: string, value: Value): ReactNode => {
     if (value === null || value === undefined || value === "") return "—";
     if (value instanceof Date) return DAYS.has(key) ? formatDay(value, locale) : formatDateTime(value, locale);
@@ -43,9 +45,7 @@ export default async function PersonalDataPage() {
     }
     if (typeof value === "string") {
       if (key === "role" && tr.has(value)) return tr(value as "delegate");
-      if (value === AUDIT_YOU) return t("audit.you");
-      if (value === AUDIT_OTHER_MEMBER) return t("audit.otherMember");
-      return value;
+      return marker(value);
     }
     if (Array.isArray(value)) {
       if (value.length === 0) return "—";
@@ -61,7 +61,7 @@ export default async function PersonalDataPage() {
     }
     if (typeof value === "object") {
       return Object.values(value as Record<string, Value>)
-        .map((v) => (v instanceof Date ? formatDateTime(v, locale) : String(v ?? "")))
+        .map((v) => (v instanceof Date ? formatDateTime(v, locale) : marker(String(v ?? ""))))
         .filter(Boolean)
         .join(" · ");
     }

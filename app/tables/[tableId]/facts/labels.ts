@@ -4,7 +4,7 @@ import type { ExportLabels } from "../../../../features/facts/export.ts";
 import type { FactRow } from "../../../../features/facts/records.ts";
 import { formatDate } from "../../../../features/shared/dates.ts";
 import type { DecisionRule } from "../../../../generated/prisma/enums.ts";
-import { toLocale } from "../../../../i18n/locales.ts";
+import { LOCALES, toLocale } from "../../../../i18n/locales.ts";
 import type { FactFormValues } from "./fact-form.tsx";
 
 /** Labels for the exports in the table's language (its first language, if Tafel speaks it). */
@@ -170,9 +170,9 @@ export function formValuesOf(fact: FactRow): FactFormValues {
   };
 }
 
-/** The languages a record may be written in: the table's, plus Dutch and English. */
+/** The languages a record may be written in: the table's, plus every language Tafel speaks. */
 export async function recordLanguages(tableLanguages: readonly string[]) {
   const t = await getTranslations("languageNames");
-  const codes = [...new Set([...tableLanguages, "nl", "en"])];
+  const codes = [...new Set([...tableLanguages, ...LOCALES])];
   return codes.map((code) => ({ code, name: t.has(code as "nl") ? t(code as "nl") : code }));
 }

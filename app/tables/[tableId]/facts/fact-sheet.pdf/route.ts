@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { factSheetPdf } from "../../../../../features/facts/export.ts";
 import { factRegister } from "../../../../../features/facts/queries.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
@@ -13,11 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     const register = await factRegister(getDb(), session.accountId, tableId);
     const table = await getDb().table.findUniqueOrThrow({ where: { id: tableId }, select: { title: true } });
     const labels = await exportLabels(register.language, table.title, register.decisionRule, new Date());
+    const t = await getTranslations({ locale: labels.locale, namespace: "facts" });
     const pdf = await factSheetPdf(register.rows, register.countedParties, labels);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${labels.locale === "en" ? "fact-sheet" : "feitenblad"}.pdf"`,
+        "content-disposition": `attachment; filename="${t("sheet.filename")}.pdf"`,
         "cache-control": "no-store",
       },
     });

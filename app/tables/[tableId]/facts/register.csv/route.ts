@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { registerCsv } from "../../../../../features/facts/export.ts";
 import { factRegister } from "../../../../../features/facts/queries.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
@@ -13,11 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     const register = await factRegister(getDb(), session.accountId, tableId);
     const table = await getDb().table.findUniqueOrThrow({ where: { id: tableId }, select: { title: true } });
     const labels = await exportLabels(register.language, table.title, register.decisionRule, new Date());
+    const t = await getTranslations({ locale: labels.locale, namespace: "facts" });
     const csv = registerCsv(register.rows, register.countedParties, labels);
     return new Response(`\uFEFF${csv}`, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${labels.locale === "en" ? "fact-register" : "feitenregister"}.csv"`,
+        "content-disposition": `attachment; filename="${t("filename")}.csv"`,
         "cache-control": "no-store",
       },
     });
