@@ -97,7 +97,11 @@ test("a person who forgot their passphrase sets a new one with the recovery code
   await page.getByRole("button", { name: nl.auth.recoverSubmit }).click();
   await expect(page.getByRole("alert").filter({ hasText: nl.errors.RECOVERY_FAILED })).toBeVisible();
 
+  // Typed again in full (in lower case, which counts the same), as after any refused attempt.
+  await page.getByLabel(nl.auth.signInName).fill(signInName);
   await page.getByLabel(nl.auth.recoveryCode).fill(code.toLowerCase());
+  await page.getByLabel(nl.auth.newPassphrase, { exact: true }).fill("een nieuwe zin voor jade");
+  await page.getByLabel(nl.auth.passphraseRepeat).fill("een nieuwe zin voor jade");
   await page.getByRole("button", { name: nl.auth.recoverSubmit }).click();
   const next = (await page.getByTestId("recovery-code").textContent())?.trim() ?? "";
   expect(next).not.toBe(code);
