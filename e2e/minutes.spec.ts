@@ -69,6 +69,8 @@ test("the secretary and the chair co-draft the minutes, freeze them, two parties
   await expect(editor(secretary.page)).toContainText("Saffier (Stichting Rode Lantaarn)");
   await expect(editor(secretary.page)).toContainText("Henk (Bewoners Oude Haven)");
 
+  // The whole pre-fill is there, to its last section, in both editors before anyone types at its end.
+  for (const page of [secretary.page, chair.page]) await expect(editor(page)).toContainText(nl.prefill.noActions);
   // Co-drafting live.
   await editor(secretary.page).click();
   await secretary.page.keyboard.press("Control+End");
