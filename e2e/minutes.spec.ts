@@ -72,13 +72,14 @@ test("the secretary and the chair co-draft the minutes, freeze them, two parties
   // The whole pre-fill is there, to its last section, in both editors before anyone types at its end.
   for (const page of [secretary.page, chair.page]) await expect(editor(page)).toContainText(nl.prefill.noActions);
   // Co-drafting live.
-  await editor(secretary.page).click();
-  await secretary.page.keyboard.press("Control+End");
+  // Each types at the end of the last paragraph (clicked, then End), wherever the click landed.
+  await editor(secretary.page).locator("p").last().click();
+  await secretary.page.keyboard.press("End");
   await secretary.page.keyboard.press("Enter");
   await secretary.page.keyboard.type("Afspraak: de volgende keer starten we om 19:00.");
   await expect(editor(chair.page)).toContainText("Afspraak: de volgende keer starten we om 19:00.");
-  await editor(chair.page).click();
-  await chair.page.keyboard.press("Control+End");
+  await editor(chair.page).locator("p").last().click();
+  await chair.page.keyboard.press("End");
   await chair.page.keyboard.type(" Koffie staat klaar.");
   await expect(editor(secretary.page)).toContainText("19:00. Koffie staat klaar.");
 
