@@ -4,11 +4,12 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { unreadCount } from "../features/notifications/queries.ts";
+import { formatDate } from "../features/shared/dates.ts";
 import { getDb } from "../prisma/db.ts";
 import { LocaleSwitch } from "./_components/locale-switch.tsx";
 import { NotificationBell } from "./_components/notification-bell.tsx";
 import { SignOutButton } from "./_components/sign-out-button.tsx";
-import { currentSession } from "./_server/session.ts";
+import { currentSession, SECOND_FACTOR_PATH, secondFactorOf } from "./_server/session.ts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,8 +34,11 @@ export const viewport: Viewport = { themeColor: "#1d4f91", width: "device-width"
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("nav");
-  const session = await currentSession();
+  // The frame is shown on the second factor's own page too, so it does not send anyone there.
+  const session = await currentSession({ secondFactorSetup: true });
   const unread = session ? await unreadCount(getDb(), session.accountId) : 0;
+  const secondFactor = session ? await secondFactorOf(session.accountId) : null;
+  const tSecondFactor = await getTranslations("secondFactor");
   return (
     <html lang={locale}>
       <body>
@@ -85,6 +89,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </ul>
             </nav>
           </header>
+          {secondFactor?.requirement === "due" && secondFactor.dueAt && (
+            <aside className="alert alert-info second-factor-banner" aria-label={tSecondFactor("title")}>
+              <p>{tSecondFactor("bannerDue", { at: formatDate(secondFactor.dueAt, locale) })}</p>
+              <Link href={SECOND_FACTOR_PATH}>{tSecondFactor("bannerLink")}</Link>
+            </aside>
+          )}
           <main id="content">{children}</main>
         </NextIntlClientProvider>
       </body>

@@ -12,6 +12,7 @@ export const ROUTES: { pattern: string; path: (ctx: RouteContext) => string; sig
   { pattern: "/terms", path: () => "/terms", signedIn: false },
   { pattern: "/settings", path: () => "/settings", signedIn: true },
   { pattern: "/settings/data", path: () => "/settings/data", signedIn: true },
+  { pattern: "/settings/second-factor", path: () => "/settings/second-factor", signedIn: true },
   { pattern: "/notifications", path: () => "/notifications", signedIn: true },
   { pattern: "/invite/[token]", path: (ctx) => `/invite/${ctx.invitationToken}`, signedIn: false },
   { pattern: "/tables/[tableId]", path: (ctx) => `/tables/${ctx.tableId}`, signedIn: true },

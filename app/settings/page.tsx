@@ -4,10 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { parseServerEnv, sessionLimitsFrom } from "../../features/config/env.ts";
 import { consentsOf } from "../../features/identity/consent.ts";
 import { sessionsOf } from "../../features/identity/sessions.ts";
-import { formatDateTime } from "../../features/shared/dates.ts";
+import { formatDate, formatDateTime } from "../../features/shared/dates.ts";
 import { getDb } from "../../prisma/db.ts";
 import { LocaleSwitch } from "../_components/locale-switch.tsx";
-import { requireSession } from "../_server/session.ts";
+import { requireSession, SECOND_FACTOR_PATH, secondFactorOf } from "../_server/session.ts";
 import { PresenceToggle } from "../tables/[tableId]/notes/presence-toggle.tsx";
 import { ConsentSection } from "./consent-section.tsx";
 import { EndSessionButton } from "./end-session-button.tsx";
@@ -22,6 +22,8 @@ export default async function SettingsPage() {
   const t = await getTranslations("settings");
   const locale = await getLocale();
   const when = (date: Date) => formatDateTime(date, locale);
+  const tf = await getTranslations("secondFactor");
+  const secondFactor = await secondFactorOf(session.accountId);
   const sessions = await sessionsOf(getDb(), session, sessionLimitsFrom(parseServerEnv()), new Date());
   return (
     <div className="stack">
@@ -51,6 +53,19 @@ export default async function SettingsPage() {
           ))}
         </ul>
         {sessions.every((s) => s.current) && <p className="hint">{t("noOtherSessions")}</p>}
+      </section>
+      <section className="card" aria-labelledby="second-factor-heading">
+        <h2 id="second-factor-heading" style={{ marginTop: 0 }}>
+          {tf("title")}
+        </h2>
+        <p>
+          {secondFactor.enabledAt
+            ? tf("statusEnabled", { at: when(secondFactor.enabledAt) })
+            : secondFactor.dueAt
+              ? tf("dueNotice", { at: formatDate(secondFactor.dueAt, locale) })
+              : tf("statusOff")}
+        </p>
+        <Link href={SECOND_FACTOR_PATH}>{tf("settingsLink")}</Link>
       </section>
       <section className="card" aria-labelledby="passphrase-heading">
         <h2 id="passphrase-heading" style={{ marginTop: 0 }}>

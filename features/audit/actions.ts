@@ -104,6 +104,7 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "account.passphrase_changed",
   "session.signed_in",
   "session.sign_in_failed",
+  "session.second_factor_failed",
   "session.signed_out",
   "session.ended",
   "account.recovery_code_issued",
@@ -111,6 +112,8 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "account.recovered",
   "account.consent_given",
   "account.consent_withdrawn",
+  "account.second_factor_enabled",
+  "account.second_factor_removed",
   /** An account was erased. Recorded without the account id: the log cannot tell whose it was. */
   "account.erased",
 ] as const;

@@ -32,6 +32,8 @@ export const serverEnvSchema = z.object({
   TAFEL_VAULT_KEY: z.string().optional(),
   /** Days payout details are kept after the last payout (features/compensation/retention.ts). */
   TAFEL_VAULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days a new facilitator or treasurer may work before a second factor is required (0: at once). */
+  TAFEL_SECOND_FACTOR_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

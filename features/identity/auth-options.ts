@@ -18,12 +18,17 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Tafel",
-        credentials: { signInName: { type: "text" }, passphrase: { type: "password" } },
+        credentials: { signInName: { type: "text" }, passphrase: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, req) {
           try {
             const result = await signIn(
               getDb(),
-              { signInName: credentials?.signInName, passphrase: credentials?.passphrase, ip: readClientAddress(req?.headers) },
+              {
+                signInName: credentials?.signInName,
+                passphrase: credentials?.passphrase,
+                code: credentials?.code,
+                ip: readClientAddress(req?.headers),
+              },
               { secret: env.NEXTAUTH_SECRET },
             );
             return { id: result.accountId, sid: result.sessionId };

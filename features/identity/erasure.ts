@@ -107,6 +107,7 @@ export async function eraseAccount(
     await tx.membership.updateMany({ where: { accountId, partyContact: true }, data: { partyContact: false, updatedAt: now } });
 
     await tx.consentRecord.deleteMany({ where: { accountId } });
+    await tx.secondFactor.deleteMany({ where: { accountId } });
     await tx.notification.deleteMany({ where: { accountId } });
     await tx.account.update({
       where: { id: accountId },

@@ -654,7 +654,17 @@ export type PersonalData = NonNullable<Awaited<ReturnType<typeof personalData>>>
 export async function personalData(db: Db, accountId: string, now: Date = new Date()) {
   const account = await db.account.findUnique({
     where: { id: accountId },
-    select: { signInName: true, pseudonym: true, locale: true, presenceEnabled: true, createdAt: true, erasedAt: true },
+    select: {
+      signInName: true,
+      pseudonym: true,
+      locale: true,
+      presenceEnabled: true,
+      createdAt: true,
+      erasedAt: true,
+      secondFactorDueAt: true,
+      // Whether and since when, never the secret.
+      secondFactor: { select: { confirmedAt: true } },
+    },
   });
   if (!account || account.erasedAt) return null;
   const sessions = await db.session.findMany({
@@ -742,6 +752,8 @@ export async function personalData(db: Db, accountId: string, now: Date = new Da
       locale: account.locale,
       presenceEnabled: account.presenceEnabled,
       createdAt: account.createdAt,
+      secondFactorOnSince: account.secondFactor?.confirmedAt ?? null,
+      secondFactorDueAt: account.secondFactorDueAt,
     },
     sessions,
     consents,

@@ -1,7 +1,8 @@
 // Getting back into an account without email: a recovery code shown once at sign-up (and a new
 // one after each use). Only an argon2 hash of it is stored, like a passphrase. Using it sets a new
-// passphrase and ends every session; failures count as failed sign-ins, so the code cannot be
-// guessed, and they look the same whether the name or the code was wrong.
+// passphrase, switches a second factor off and ends every session; failures count as failed
+// sign-ins, so the code cannot be guessed, and they look the same whether the name or the code
+// was wrong.
 import { randomInt } from "node:crypto";
 import type { Db } from "../../prisma/db.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -76,6 +77,14 @@ export async function recoverAccount(
     await tx.account.update({ where: { id: account.id }, data: { passphraseHash, recoveryCodeHash } });
     const ended = await endSessions(tx, { accountId: account.id }, now);
     await recordAudit(tx, { action: "account.recovered", accountId: account.id, data: { endedSessions: ended.length } }, now);
+    // The code stands in for a lost phone too: the second factor goes. A facilitator or treasurer
+    // must set it up again before anything else (no new grace period); for anyone else the due
+    // date is cleared at their next page.
+    const removed = await tx.secondFactor.deleteMany({ where: { accountId: account.id } });
+    if (removed.count > 0) {
+      await tx.account.update({ where: { id: account.id }, data: { secondFactorDueAt: now } });
+      await recordAudit(tx, { action: "account.second_factor_removed", accountId: account.id, data: { by: "recovery" } }, now);
+    }
   });
   return { recoveryCode: next };
 }
