@@ -24,6 +24,8 @@ export type SessionInfo = {
   revokedAt: Date | null;
   pseudonym: string;
   presenceEnabled: boolean;
+  /** When a facilitator's or treasurer's second factor became overdue (null: not overdue or set up). */
+  secondFactorDueAt: Date | null;
 };
 
 /** What the watch needs from a connection. */
@@ -50,7 +52,9 @@ export async function loadSessions(db: Db, ids: string[]): Promise<Map<string, S
       createdAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      account: { select: { pseudonym: true, presenceEnabled: true } },
+      account: {
+        select: { pseudonym: true, presenceEnabled: true, secondFactorDueAt: true, secondFactor: { select: { confirmedAt: true } } },
+      },
     },
   });
   for (const row of rows) {
@@ -62,6 +66,7 @@ export async function loadSessions(db: Db, ids: string[]): Promise<Map<string, S
       revokedAt: row.revokedAt,
       pseudonym: row.account.pseudonym,
       presenceEnabled: row.account.presenceEnabled,
+      secondFactorDueAt: row.account.secondFactor?.confirmedAt ? null : row.account.secondFactorDueAt,
     });
   }
   return found;

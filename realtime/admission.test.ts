@@ -69,6 +69,18 @@ describe("opening a live document", () => {
     expect((await statusFor(person.cookie)).status).toBe(401);
   });
 
+  it("refuses a facilitator whose second factor is overdue, as the web pages do", async () => {
+    const person = await signedIn(t.db, people.facilitatorAccountId);
+    expect((await statusFor(person.cookie)).status).toBeNull();
+    const account = { id: people.facilitatorAccountId };
+    await t.db.account.update({ where: account, data: { secondFactorDueAt: new Date(Date.now() - 1000) } });
+    try {
+      expect((await statusFor(person.cookie)).status).toBe(403);
+    } finally {
+      await t.db.account.update({ where: account, data: { secondFactorDueAt: null } });
+    }
+  });
+
   it("refuses a foreign Origin", async () => {
     expect((await statusFor(people.delegate.cookie, { origin: "https://evil.example" })).status).toBe(403);
   });

@@ -69,6 +69,10 @@ export function createAuthenticator(
     if (!info || info.accountId !== claims.accountId || sessionEnd(info, options.sessionLimits, options.now())) {
       return { ok: false, status: 401, reason: "session ended" };
     }
+    // As on the web pages: an overdue second factor must be set up before anything else.
+    if (info.secondFactorDueAt && info.secondFactorDueAt.getTime() <= options.now().getTime()) {
+      return { ok: false, status: 403, reason: "second factor required" };
+    }
     return { ok: true, session: info };
   };
 }
