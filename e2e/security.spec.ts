@@ -1,6 +1,7 @@
 // The browser-facing security baseline (docs/security.md names these tests): the Content-Security-
 // Policy with a fresh nonce per response and the usual headers, inline scripts that are not the
-// app's own blocked, and state-changing requests from another site refused.
+// app's own blocked, state-changing requests from another site refused, and forms that cannot
+// leak what was typed into the address before the page is interactive.
 import { expect, test } from "@playwright/test";
 import { makeAccount, testDb } from "./support/data.ts";
 import { messages, signIn } from "./support/pages.ts";
@@ -70,4 +71,24 @@ test("a state-changing request that another site makes in a signed-in browser is
   const own = await replay(new URL(request.url()).origin);
   expect(own.status()).toBe(200);
   expect(await testDb().consentRecord.count({ where: { accountId: account.id } })).toBeGreaterThan(0);
+});
+
+test("a form sent before the page is ready never puts a passphrase or code into the address", async ({ browser }) => {
+  // Without scripts the page is as it is before it becomes interactive, on a slow phone.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, button] of [
+    ["/sign-in", nl.auth.submitSignIn],
+    ["/sign-in/recover", nl.auth.recoverSubmit],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("button", { name: button })).toBeDisabled();
+    await page.getByLabel(nl.auth.signInName).fill("iemand");
+    const secret = page.getByLabel(path === "/sign-in" ? nl.auth.passphrase : nl.auth.newPassphrase);
+    await secret.fill("een geheime zin van mij");
+    await secret.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    expect(await page.locator("form").first().getAttribute("method")).toBe("post");
+  }
+  await context.close();
 });

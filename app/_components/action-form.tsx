@@ -3,6 +3,7 @@ import { type ReactNode, useActionState } from "react";
 import type { ActionResult } from "../_server/action-result.ts";
 import { FormError } from "./form-error.tsx";
 import { useFormSubmit } from "./use-form-submit.ts";
+import { useHydrated } from "./use-hydrated.ts";
 
 type Props = {
   action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -17,11 +18,12 @@ type Props = {
 export function ActionForm({ action, submitLabel, savedMessage, children, className, secondary }: Props) {
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = useFormSubmit(dispatch);
+  const hydrated = useHydrated();
   return (
-    <form onSubmit={onSubmit} className={className} noValidate>
+    <form method="post" onSubmit={onSubmit} className={className} noValidate>
       {state && !state.ok && <FormError error={state} />}
       {children}
-      <button type="submit" disabled={pending} className={secondary ? "secondary" : undefined}>
+      <button type="submit" disabled={!hydrated || pending} className={secondary ? "secondary" : undefined}>
         {submitLabel}
       </button>
       {state?.ok && savedMessage && (

@@ -5,15 +5,17 @@ import { createTableAction } from "../_actions/tables.ts";
 import { Field } from "./field.tsx";
 import { FormError } from "./form-error.tsx";
 import { useFormSubmit } from "./use-form-submit.ts";
+import { useHydrated } from "./use-hydrated.ts";
 
 export function CreateTableForm() {
   const t = useTranslations("home");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(createTableAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const error = state && !state.ok ? state : null;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       {error && !error.field && <FormError error={error} />}
       <Field
         name="title"
@@ -23,7 +25,7 @@ export function CreateTableForm() {
         required
         maxLength={120}
       />
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={!hydrated || pending}>
         {pending ? t("creating") : t("create")}
       </button>
     </form>

@@ -5,6 +5,7 @@ import { changePassphraseAction } from "../_actions/settings.ts";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
+import { useHydrated } from "../_components/use-hydrated.ts";
 import { fieldErrorCode } from "../_server/action-result.ts";
 
 export function PassphraseForm() {
@@ -13,6 +14,7 @@ export function PassphraseForm() {
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(changePassphraseAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const fieldError = (name: string) => {
     const code = fieldErrorCode(state, name);
     return code ? te(code) : null;
@@ -20,7 +22,7 @@ export function PassphraseForm() {
   const formLevel = state && !state.ok && !state.field ? state : null;
   return (
     // A new key after success empties the fields, so the passphrases do not linger in the page.
-    <form onSubmit={onSubmit} noValidate key={state?.ok ? "done" : "editing"}>
+    <form method="post" onSubmit={onSubmit} noValidate key={state?.ok ? "done" : "editing"}>
       <FormError error={formLevel} />
       <Field
         name="currentPassphrase"
@@ -47,7 +49,7 @@ export function PassphraseForm() {
         autoComplete="new-password"
         required
       />
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={!hydrated || pending}>
         {pending ? ta("working") : t("changePassphrase")}
       </button>
       {state?.ok && (

@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { ErrorCode } from "../../features/shared/app-error.ts";
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
+import { useHydrated } from "../_components/use-hydrated.ts";
 import type { ActionError } from "../_server/action-result.ts";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -14,6 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   // Shown once the passphrase was right for an account with a second factor.
   const [needsCode, setNeedsCode] = useState(false);
   useEffect(() => {
@@ -44,7 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   const codeError = error?.code === "SIGN_IN_CODE_INVALID" ? te("SIGN_IN_CODE_INVALID") : null;
   return (
-    <form onSubmit={onSubmit} className="card" noValidate>
+    <form method="post" onSubmit={onSubmit} className="card" noValidate>
       <FormError error={codeError ? null : error} />
       <Field
         name="signInName"
@@ -68,7 +70,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           required
         />
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={!hydrated || pending}>
         {pending ? t("working") : t("submitSignIn")}
       </button>
     </form>

@@ -7,6 +7,7 @@ import { ChairDeclarationFields } from "../_components/chair-declaration-fields.
 import { Field } from "../_components/field.tsx";
 import { FormError } from "../_components/form-error.tsx";
 import { useFormSubmit } from "../_components/use-form-submit.ts";
+import { useHydrated } from "../_components/use-hydrated.ts";
 import { fieldErrorCode } from "../_server/action-result.ts";
 import { signUpAction } from "./actions.ts";
 
@@ -28,6 +29,7 @@ export function SignUpForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [state, action, pending] = useActionState(signUpAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const [continuing, setContinuing] = useState(false);
   const codeRef = useRef<HTMLHeadingElement>(null);
 
@@ -75,7 +77,7 @@ export function SignUpForm({
           </button>
         </section>
       )}
-      <form onSubmit={onSubmit} ref={formRef} className="card" noValidate hidden={state?.ok}>
+      <form method="post" onSubmit={onSubmit} ref={formRef} className="card" noValidate hidden={state?.ok}>
         <FormError error={formLevel} />
         {invitation && <input type="hidden" name="invitation" value={invitation} />}
         <Field
@@ -161,7 +163,7 @@ export function SignUpForm({
             <p className="hint">{t("consentAttributionHint")}</p>
           </fieldset>
         </fieldset>
-        <button type="submit" disabled={pending || state?.ok}>
+        <button type="submit" disabled={!hydrated || pending || state?.ok}>
           {pending || state?.ok ? t("working") : t("submitSignUp")}
         </button>
       </form>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field } from "../../_components/field.tsx";
 import { FormError } from "../../_components/form-error.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
+import { useHydrated } from "../../_components/use-hydrated.ts";
 import { type ActionResult, fieldErrorCode } from "../../_server/action-result.ts";
 
 type Props = {
@@ -19,10 +20,11 @@ export function CodeForm({ action, submitLabel, id }: Props) {
   const ta = useTranslations("auth");
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = useFormSubmit(dispatch);
+  const hydrated = useHydrated();
   const code = fieldErrorCode(state, "code");
   const formLevel = state && !state.ok && !state.field ? state : null;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormError error={formLevel} />
       <Field
         id={id}
@@ -36,7 +38,7 @@ export function CodeForm({ action, submitLabel, id }: Props) {
         maxLength={8}
         required
       />
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={!hydrated || pending}>
         {pending ? ta("working") : submitLabel}
       </button>
     </form>

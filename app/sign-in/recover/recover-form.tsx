@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Field } from "../../_components/field.tsx";
 import { FormError } from "../../_components/form-error.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
+import { useHydrated } from "../../_components/use-hydrated.ts";
 import { fieldErrorCode } from "../../_server/action-result.ts";
 import { recoverAction } from "./actions.ts";
 
@@ -13,6 +14,7 @@ export function RecoverForm() {
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(recoverAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const doneRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (state?.ok) doneRef.current?.focus();
@@ -42,7 +44,7 @@ export function RecoverForm() {
   }
   const formLevel = state && !state.ok && (!state.field || state.field === "") ? state : null;
   return (
-    <form onSubmit={onSubmit} className="card" noValidate>
+    <form method="post" onSubmit={onSubmit} className="card" noValidate>
       <FormError error={formLevel} />
       <Field
         name="signInName"
@@ -80,7 +82,7 @@ export function RecoverForm() {
         autoComplete="new-password"
         required
       />
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={!hydrated || pending}>
         {pending ? t("working") : t("recoverSubmit")}
       </button>
     </form>

@@ -7,6 +7,7 @@ import { createInvitationAction, revokeInvitationAction } from "../../_actions/t
 import { FormError } from "../../_components/form-error.tsx";
 import { PartySelect } from "../../_components/selects.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
+import { useHydrated } from "../../_components/use-hydrated.ts";
 import type { ActionError } from "../../_server/action-result.ts";
 
 type OpenInvitation = { id: string; role: Role; expiresAt: string; party: string | null };
@@ -31,6 +32,7 @@ export function InvitationPanel({
   const locale = useLocale();
   const [state, action, pending] = useActionState(createInvitationAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
   const [revokeError, setRevokeError] = useState<ActionError | null>(null);
   const [revoking, startRevoke] = useTransition();
@@ -43,7 +45,7 @@ export function InvitationPanel({
         {forParty ? t("contactInvitations", { party: forParty.name }) : t("invitations")}
       </h2>
       <p className="hint">{forParty ? t("contactInvitationsLead", { party: forParty.name }) : t("invitationsLead")}</p>
-      <form onSubmit={onSubmit} className="row">
+      <form method="post" onSubmit={onSubmit} className="row">
         <input type="hidden" name="tableId" value={tableId} />
         {forParty ? (
           <>
@@ -77,7 +79,7 @@ export function InvitationPanel({
           />
         </div>
         <div className="field">
-          <button type="submit" disabled={pending}>
+          <button type="submit" disabled={!hydrated || pending}>
             {t("createInvitation")}
           </button>
         </div>

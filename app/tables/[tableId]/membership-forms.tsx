@@ -12,20 +12,22 @@ import {
 } from "../../_actions/members.ts";
 import { FormError } from "../../_components/form-error.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
+import { useHydrated } from "../../_components/use-hydrated.ts";
 
 export function RemoveMemberForm({ tableId, membershipId, pseudonym }: { tableId: string; membershipId: string; pseudonym: string }) {
   const t = useTranslations("table");
   const [state, action, pending] = useActionState(removeMemberAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   return (
     <details>
       <summary aria-label={t("removeSummary", { pseudonym })}>{t("remove")}</summary>
-      <form onSubmit={onSubmit}>
+      <form method="post" onSubmit={onSubmit}>
         <FormError error={state && !state.ok ? state : null} />
         <input type="hidden" name="tableId" value={tableId} />
         <input type="hidden" name="membershipId" value={membershipId} />
         <p className="hint">{t("removeLead", { pseudonym })}</p>
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={!hydrated || pending}>
           {t("removeConfirm", { pseudonym })}
         </button>
       </form>
@@ -37,13 +39,14 @@ export function LeaveTableForm({ tableId }: { tableId: string }) {
   const t = useTranslations("table");
   const [state, action, pending] = useActionState(leaveTableAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   return (
     <details>
       <summary>{t("leave")}</summary>
-      <form onSubmit={onSubmit}>
+      <form method="post" onSubmit={onSubmit}>
         <FormError error={state && !state.ok ? state : null} />
         <input type="hidden" name="tableId" value={tableId} />
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={!hydrated || pending}>
           {t("leaveConfirm")}
         </button>
       </form>
@@ -55,12 +58,13 @@ export function ReadmitForm({ tableId, membershipId, pseudonym }: { tableId: str
   const t = useTranslations("table");
   const [state, action, pending] = useActionState(readmitMemberAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   return (
-    <form onSubmit={onSubmit} className="row">
+    <form method="post" onSubmit={onSubmit} className="row">
       <FormError error={state && !state.ok ? state : null} />
       <input type="hidden" name="tableId" value={tableId} />
       <input type="hidden" name="membershipId" value={membershipId} />
-      <button type="submit" className="secondary" aria-label={t("readmitLabel", { pseudonym })} disabled={pending}>
+      <button type="submit" className="secondary" aria-label={t("readmitLabel", { pseudonym })} disabled={!hydrated || pending}>
         {t("readmit")}
       </button>
     </form>
@@ -84,13 +88,14 @@ export function PartyContactForm({
   const t = useTranslations("table");
   const [state, action, pending] = useActionState(setPartyContactAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   return (
-    <form onSubmit={onSubmit} className="row">
+    <form method="post" onSubmit={onSubmit} className="row">
       <FormError error={state && !state.ok ? state : null} />
       <input type="hidden" name="tableId" value={tableId} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <input type="hidden" name="contact" value={contact ? "off" : "on"} />
-      <button type="submit" className="secondary" disabled={pending}>
+      <button type="submit" className="secondary" disabled={!hydrated || pending}>
         {contact ? t("contactUnset", { pseudonym, party }) : t("contactSet", { pseudonym, party })}
       </button>
     </form>
@@ -102,15 +107,16 @@ export function VouchForm({ tableId, membershipId, pseudonym }: { tableId: strin
   const t = useTranslations("table");
   const [state, action, pending] = useActionState(vouchForMemberAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   return (
     <details>
       <summary>{t("vouchFor", { pseudonym })}</summary>
-      <form onSubmit={onSubmit}>
+      <form method="post" onSubmit={onSubmit}>
         <FormError error={state && !state.ok ? state : null} />
         <input type="hidden" name="tableId" value={tableId} />
         <input type="hidden" name="membershipId" value={membershipId} />
         <p className="hint">{t("vouchLead", { pseudonym })}</p>
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={!hydrated || pending}>
           {t("vouchConfirm", { pseudonym })}
         </button>
       </form>

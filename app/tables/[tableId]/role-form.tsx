@@ -6,6 +6,7 @@ import { changeRoleAction } from "../../_actions/tables.ts";
 import { FormError } from "../../_components/form-error.tsx";
 import { PartySelect } from "../../_components/selects.tsx";
 import { useFormSubmit } from "../../_components/use-form-submit.ts";
+import { useHydrated } from "../../_components/use-hydrated.ts";
 
 export function RoleForm({
   tableId,
@@ -26,9 +27,10 @@ export function RoleForm({
   const tr = useTranslations("roles");
   const [state, action, pending] = useActionState(changeRoleAction, null);
   const onSubmit = useFormSubmit(action);
+  const hydrated = useHydrated();
   const selectId = `role-${membershipId}`;
   return (
-    <form onSubmit={onSubmit} className="row">
+    <form method="post" onSubmit={onSubmit} className="row">
       <input type="hidden" name="tableId" value={tableId} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <label htmlFor={selectId} className="visually-hidden">
@@ -55,7 +57,7 @@ export function RoleForm({
         {t("roleReason", { pseudonym })}
       </label>
       <input id={`reason-${membershipId}`} name="reason" type="text" maxLength={500} placeholder={t("roleReasonPlaceholder")} />
-      <button type="submit" className="secondary" disabled={pending} aria-label={`${t("saveRole")}: ${pseudonym}`}>
+      <button type="submit" className="secondary" disabled={!hydrated || pending} aria-label={`${t("saveRole")}: ${pseudonym}`}>
         {t("saveRole")}
       </button>
       {state && !state.ok && <FormError error={state} />}

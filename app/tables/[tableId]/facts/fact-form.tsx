@@ -4,6 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import { ASSUMPTION_STATUSES, EVIDENCE_KINDS, QUALIFIERS, VALUE_KINDS } from "../../../../features/facts/model.ts";
 import { FormError } from "../../../_components/form-error.tsx";
 import { useFormSubmit } from "../../../_components/use-form-submit.ts";
+import { useHydrated } from "../../../_components/use-hydrated.ts";
 import type { ActionResult } from "../../../_server/action-result.ts";
 
 export type FactFormValues = {
@@ -67,6 +68,7 @@ export function FactForm({ action, tableId, factId, values, languages, submitLab
   const te = useTranslations("errors");
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = useFormSubmit(dispatch);
+  const hydrated = useHydrated();
   const invalid = state && !state.ok ? (state.field?.split(".")[0] ?? null) : null;
 
   const described = (name: string, hint?: string) => {
@@ -129,7 +131,7 @@ export function FactForm({ action, tableId, factId, values, languages, submitLab
   ];
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form method="post" onSubmit={onSubmit} noValidate className="stack">
       {state && !state.ok && <FormError error={state} />}
       <input type="hidden" name="tableId" value={tableId} />
       {factId && <input type="hidden" name="factId" value={factId} />}
@@ -299,7 +301,7 @@ export function FactForm({ action, tableId, factId, values, languages, submitLab
         </div>
       )}
       <p>
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={!hydrated || pending}>
           {submitLabel}
         </button>
       </p>

@@ -209,6 +209,7 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
         )}
         {run && (
           <form
+            method="post"
             onSubmit={async (event) => {
               event.preventDefault();
               const form = event.currentTarget;
@@ -303,6 +304,7 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
             )}
             {check.open && viewer.mayAnswer && myParty && (
               <form
+                method="post"
                 onSubmit={(event) => {
                   event.preventDefault();
                   const data = new FormData(event.currentTarget);
@@ -345,6 +347,7 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
         )}
         {run && !check?.open && (
           <form
+            method="post"
             onSubmit={async (event) => {
               event.preventDefault();
               const form = event.currentTarget;
@@ -375,6 +378,7 @@ export function ConsoleView({ serverUrl, meetingId, choices }: Props) {
         {run && (
           <form
             key={lastClosedCheck?.id ?? "none"}
+            method="post"
             onSubmit={async (event) => {
               event.preventDefault();
               const form = event.currentTarget;
