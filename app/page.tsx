@@ -32,6 +32,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     );
   }
   const tables = await tablesOf(getDb(), session.accountId);
+  // Archived tables stay within reach, out of the way of the ones people work at.
+  const current = tables.filter((table) => !table.archivedAt);
+  const archived = tables.filter((table) => table.archivedAt);
   return (
     <div className="stack">
       <h1>{t("myTables")}</h1>
@@ -40,17 +43,30 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {t("leftTable")}
         </p>
       )}
-      {tables.length === 0 ? (
+      {current.length === 0 ? (
         <p className="card">{t("noTables")}</p>
       ) : (
         <ul className="plain-list">
-          {tables.map((table) => (
+          {current.map((table) => (
             <li key={table.id}>
               <Link href={`/tables/${table.id}`}>{table.title}</Link>
               <span className="badge">{t("role", { role: tr(table.role) })}</span>
             </li>
           ))}
         </ul>
+      )}
+      {archived.length > 0 && (
+        <details>
+          <summary>{t("archivedTables", { count: archived.length })}</summary>
+          <ul className="plain-list" data-testid="archived-tables">
+            {archived.map((table) => (
+              <li key={table.id}>
+                <Link href={`/tables/${table.id}`}>{table.title}</Link>
+                <span className="badge">{t("role", { role: tr(table.role) })}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <section aria-labelledby="new-table" className="card">
         <h2 id="new-table" style={{ marginTop: 0 }}>

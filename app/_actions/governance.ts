@@ -1,4 +1,5 @@
 "use server";
+import { archiveTable, unarchiveTable } from "../../features/tables/archive.ts";
 import { appointChair, signChairDeclaration } from "../../features/tables/chair.ts";
 import { type COMMITMENT_KINDS, markCommitmentBreached, recordCommitment, respondToBreach } from "../../features/tables/commitments.ts";
 import { changeTableStatus, type TableDetailsInput, updateTableDetails } from "../../features/tables/details.ts";
@@ -31,6 +32,16 @@ export async function updateDetailsAction(_previous: ActionResult | null, form: 
 export async function changeStatusAction(_previous: ActionResult | null, form: FormData) {
   const tableId = text(form, "tableId");
   return act(tableId, (id) => changeTableStatus(getDb(), id, tableId, text(form, "status")));
+}
+
+export async function archiveTableAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return actForForm(`/tables/${tableId}`, (id) => archiveTable(getDb(), id, tableId), { layout: true });
+}
+
+export async function unarchiveTableAction(_previous: ActionResult | null, form: FormData) {
+  const tableId = text(form, "tableId");
+  return actForForm(`/tables/${tableId}`, (id) => unarchiveTable(getDb(), id, tableId), { layout: true });
 }
 
 function partyInput(form: FormData): PartyInput {

@@ -7,6 +7,8 @@ export const TABLE_AUDIT_ACTIONS = [
   "table.created",
   "table.details_changed",
   "table.status_changed",
+  "table.archived",
+  "table.unarchived",
   "party.added",
   "party.changed",
   "phase.changed",

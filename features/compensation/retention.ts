@@ -10,6 +10,36 @@ const DAY = 86_400_000;
 /** Days payout details are kept after the last payout (TAFEL_VAULT_RETENTION_DAYS). */
 export const DEFAULT_VAULT_RETENTION_DAYS = 90;
 
+/** The ledger fields and events that decide whether a payout is still open. */
+export const PAYOUT_STATE_FIELDS = {
+  id: true,
+  membershipId: true,
+  partyId: true,
+  category: true,
+  quantityHundredths: true,
+  amountCents: true,
+  payoutRoute: true,
+  reversesId: true,
+  reversedBy: { select: { id: true } },
+  events: { select: { kind: true, quantityHundredths: true, amountCents: true, payoutRoute: true, note: true, createdAt: true } },
+} as const;
+
+type EntryForPayoutState = Parameters<typeof entryState>[0] & {
+  reversesId: string | null;
+  reversedBy: { id: string } | null;
+  events: Parameters<typeof entryState>[1];
+};
+
+/** Whether some entry paid to a person directly is not paid yet (reversals settle what they reverse). */
+export function directPayoutOpen(entries: EntryForPayoutState[]): boolean {
+  return entries
+    .filter((e) => e.reversesId === null && e.reversedBy === null)
+    .some((e) => {
+      const state = entryState(e, e.events);
+      return state.payoutRoute === "person" && state.status !== "paid";
+    });
+}
+
 /** Deletes the payout details nobody needs any more; returns how many memberships lost them. */
 export async function purgeSettledVaults(db: Db, now: Date, retentionDays = DEFAULT_VAULT_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY);
@@ -19,29 +49,13 @@ export async function purgeSettledVaults(db: Db, now: Date, retentionDays = DEFA
       id: true,
       tableId: true,
       leftAt: true,
-      ledgerEntries: {
-        select: {
-          id: true,
-          membershipId: true,
-          partyId: true,
-          category: true,
-          quantityHundredths: true,
-          amountCents: true,
-          payoutRoute: true,
-          reversesId: true,
-          reversedBy: { select: { id: true } },
-          events: { select: { kind: true, quantityHundredths: true, amountCents: true, payoutRoute: true, note: true, createdAt: true } },
-        },
-      },
+      ledgerEntries: { select: PAYOUT_STATE_FIELDS },
     },
   });
   let purged = 0;
   for (const holder of holders) {
-    // Reversals and the entries they reverse settle each other.
+    if (directPayoutOpen(holder.ledgerEntries)) continue;
     const live = holder.ledgerEntries.filter((e) => e.reversesId === null && e.reversedBy === null);
-    const states = live.map((e) => ({ entry: e, state: entryState(e, e.events) }));
-    const open = states.some(({ state }) => state.payoutRoute === "person" && state.status !== "paid");
-    if (open) continue;
     const paidAt = live.flatMap((e) => e.events.filter((ev) => ev.kind === "paid").map((ev) => ev.createdAt.getTime()));
     const settledSince = paidAt.length > 0 ? new Date(Math.max(...paidAt)) : holder.leftAt;
     if (!settledSince || settledSince > cutoff) continue;

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../shared/app-error.ts";
 import { parseInput } from "../shared/validation.ts";
 import { tableTitleSchema } from "./model.ts";
-import { TABLE_STATUSES } from "./policy.ts";
+import { statusChangeProblem, TABLE_STATUSES } from "./policy.ts";
 import { authorize } from "./queries.ts";
 
 export const LANGUAGE_CODES = ["nl", "en", "ro", "es", "bg", "hu", "pl", "pt", "th", "uk"] as const;
@@ -52,7 +52,9 @@ export async function changeTableStatus(db: Db, accountId: string, tableId: stri
   const parsed = z.enum(TABLE_STATUSES).safeParse(status);
   if (!parsed.success) throw new AppError("INVALID_INPUT", { field: "status" });
   await db.$transaction(async (tx) => {
-    const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: { status: true } });
+    const before = await tx.table.findUniqueOrThrow({ where: { id: tableId }, select: { status: true, archivedAt: true } });
+    const problem = statusChangeProblem(before);
+    if (problem) throw new AppError(problem);
     if (before.status === parsed.data) return;
     await tx.table.update({ where: { id: tableId }, data: { status: parsed.data, updatedAt: now } });
     await noteAccessChange(tx, { tableId });

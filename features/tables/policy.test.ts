@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "./model.ts";
 import {
+  archiveProblem,
   breachResponseProblem,
   can,
   canCreateTable,
   mayBePartyContact,
   membershipEndProblem,
+  statusChangeProblem,
   TABLE_ACTIONS,
   TABLE_STATUSES,
   type TableAction,
   type TableActor,
   type TableState,
+  unarchiveProblem,
   vouchProblem,
 } from "./policy.ts";
 
@@ -627,5 +630,24 @@ describe("a party's own word: replies to breaches, contacts and vouches", () => 
     for (const role of ["facilitator", "chair", "secretary", "observer", "treasurer"] as const) {
       expect(mayBePartyContact({ role, partyId: "party-a" })).toBe(false);
     }
+  });
+});
+
+describe("archiving, for every status, archived or not, and with or without a direct payout open", () => {
+  const ARCHIVED = new Date("2026-06-01T12:00:00Z");
+  const expected = (status: string, archived: boolean, payoutOpen: boolean) => {
+    if (archived) return "TABLE_ARCHIVED";
+    if (status !== "closed") return "TABLE_NOT_CLOSED";
+    return payoutOpen ? "ARCHIVE_PAYOUT_OPEN" : null;
+  };
+  const cases = TABLE_STATUSES.flatMap((status) =>
+    [false, true].flatMap((archived) => [false, true].map((open) => [status, archived, open] as const)),
+  );
+  it.each(cases)("%s, archived %s, payout open %s", (status, archived, open) => {
+    expect(archiveProblem({ status, archivedAt: archived ? ARCHIVED : null }, open)).toBe(expected(status, archived, open));
+  });
+  it("keeps an archived table's status until it is taken out of the archive, and only an archived one can be", () => {
+    expect([statusChangeProblem({ archivedAt: ARCHIVED }), statusChangeProblem({ archivedAt: null })]).toEqual(["TABLE_ARCHIVED", null]);
+    expect([unarchiveProblem({ archivedAt: ARCHIVED }), unarchiveProblem({ archivedAt: null })]).toEqual([null, "TABLE_NOT_ARCHIVED"]);
   });
 });

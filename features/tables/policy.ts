@@ -232,3 +232,27 @@ export function contactInvitationProblem(
 export function mayBePartyContact(target: { role: Role; partyId: string | null }): boolean {
   return target.role === "delegate" && target.partyId !== null;
 }
+
+/**
+ * Record-level rule for archiving (asked with "table.status.change", the facilitator's): only a
+ * closed table, once, and not while someone is still to be paid directly — archiving deletes the
+ * payout details that payment needs.
+ */
+export function archiveProblem(
+  table: { status: TableStatus; archivedAt: Date | null },
+  directPayoutOpen: boolean,
+): Extract<ErrorCode, "TABLE_ARCHIVED" | "TABLE_NOT_CLOSED" | "ARCHIVE_PAYOUT_OPEN"> | null {
+  if (table.archivedAt) return "TABLE_ARCHIVED";
+  if (table.status !== "closed") return "TABLE_NOT_CLOSED";
+  if (directPayoutOpen) return "ARCHIVE_PAYOUT_OPEN";
+  return null;
+}
+
+/** An archived table stays closed until the facilitator takes it out of the archive. */
+export function statusChangeProblem(table: { archivedAt: Date | null }): Extract<ErrorCode, "TABLE_ARCHIVED"> | null {
+  return table.archivedAt ? "TABLE_ARCHIVED" : null;
+}
+
+export function unarchiveProblem(table: { archivedAt: Date | null }): Extract<ErrorCode, "TABLE_NOT_ARCHIVED"> | null {
+  return table.archivedAt ? null : "TABLE_NOT_ARCHIVED";
+}

@@ -104,7 +104,7 @@ export async function tablesOf(db: Db, accountId: string) {
   const memberships = await db.membership.findMany({
     where: { accountId, ...CURRENT_MEMBER },
     orderBy: { table: { createdAt: "desc" } },
-    select: { role: true, table: { select: { id: true, title: true, createdAt: true } } },
+    select: { role: true, table: { select: { id: true, title: true, createdAt: true, archivedAt: true } } },
   });
   return memberships.map((membership) => ({ ...membership.table, role: membership.role }));
 }
@@ -130,6 +130,7 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
       languages: true,
       decisionRule: true,
       publicSummary: true,
+      archivedAt: true,
       createdAt: true,
       memberships: {
         where: CURRENT_MEMBER,
@@ -167,6 +168,7 @@ export async function tableForMember(db: Db, accountId: string, tableId: string)
     languages: table.languages,
     decisionRule: table.decisionRule,
     publicSummary: table.publicSummary,
+    archivedAt: table.archivedAt,
     createdAt: table.createdAt,
     myMembershipId: membership.id,
     myRole: membership.role,

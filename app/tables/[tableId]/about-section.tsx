@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "../../../features/shared/dates.ts";
 import { DECISION_RULES, LANGUAGE_CODES } from "../../../features/tables/details.ts";
 import { TABLE_STATUSES } from "../../../features/tables/policy.ts";
-import { changeStatusAction, updateDetailsAction } from "../../_actions/governance.ts";
+import { archiveTableAction, changeStatusAction, unarchiveTableAction, updateDetailsAction } from "../../_actions/governance.ts";
 import { ActionForm } from "../../_components/action-form.tsx";
 import type { Overview, Table } from "./section-types.ts";
 import { StandingText } from "./standing-text.tsx";
@@ -13,10 +14,15 @@ export async function AboutSection({ table, overview }: { table: Table; overview
   const tr = await getTranslations("decisionRules");
   const tl = await getTranslations("languageNames");
   const tm = await getTranslations("mandate");
+  const locale = await getLocale();
   return (
     <section aria-labelledby="about">
       <h2 id="about">{t("about")}</h2>
-      {table.status === "closed" && <p className="alert alert-info">{t("closedNotice")}</p>}
+      {table.archivedAt ? (
+        <p className="alert alert-info">{t("archivedNotice", { at: formatDate(table.archivedAt, locale) })}</p>
+      ) : (
+        table.status === "closed" && <p className="alert alert-info">{t("closedNotice")}</p>
+      )}
       <dl className="facts">
         <dt>{t("policyQuestion")}</dt>
         <dd>{table.policyQuestion || <span className="hint">{t("noQuestion")}</span>}</dd>
@@ -107,7 +113,7 @@ export async function AboutSection({ table, overview }: { table: Table; overview
           </ActionForm>
         </details>
       )}
-      {table.may["table.status.change"] && (
+      {table.may["table.status.change"] && !table.archivedAt && (
         <ActionForm action={changeStatusAction} submitLabel={t("changeStatus")} className="row" secondary>
           <input type="hidden" name="tableId" value={table.id} />
           <div className="field">
@@ -121,6 +127,24 @@ export async function AboutSection({ table, overview }: { table: Table; overview
             </select>
           </div>
         </ActionForm>
+      )}
+      {table.may["table.status.change"] && table.status === "closed" && (
+        <section className="card" aria-labelledby="archive-heading">
+          <h3 id="archive-heading" style={{ marginTop: 0 }}>
+            {t("archiveHeading")}
+          </h3>
+          {table.archivedAt ? (
+            <ActionForm action={unarchiveTableAction} submitLabel={t("unarchive")} secondary>
+              <p className="hint">{t("unarchiveHint")}</p>
+              <input type="hidden" name="tableId" value={table.id} />
+            </ActionForm>
+          ) : (
+            <ActionForm action={archiveTableAction} submitLabel={t("archive")} secondary>
+              <p className="hint">{t("archiveHint")}</p>
+              <input type="hidden" name="tableId" value={table.id} />
+            </ActionForm>
+          )}
+        </section>
       )}
     </section>
   );
