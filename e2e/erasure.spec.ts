@@ -24,6 +24,7 @@ test("a person downloads their data and erases their account; they are signed ou
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: nl.personalData.download }).click();
   const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${nl.personalData.filename}.json`);
   const data = JSON.parse(readFileSync(await download.path(), "utf8"));
   expect(data.account).toMatchObject({ pseudonym: iris.pseudonym, signInName: iris.signInName });
   expect(data.memberships).toEqual([expect.objectContaining({ table: table.title, role: "delegate" })]);

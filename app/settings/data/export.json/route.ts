@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { personalData } from "../../../../features/identity/personal-data.ts";
 import { getDb } from "../../../../prisma/db.ts";
 import { currentSession } from "../../../_server/session.ts";
@@ -11,7 +12,7 @@ export async function GET() {
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": 'attachment; filename="tafel-my-data.json"',
+      "content-disposition": `attachment; filename="${(await getTranslations("personalData"))("filename")}.json"`,
       "cache-control": "no-store",
     },
   });

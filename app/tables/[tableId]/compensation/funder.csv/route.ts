@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { funderCsv } from "../../../../../features/compensation/exports.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
@@ -11,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     return new Response(`\uFEFF${await funderCsv(getDb(), session.accountId, tableId)}`, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="vergoedingen-financier.csv"',
+        "content-disposition": `attachment; filename="${(await getTranslations("compensation"))("funderFilename")}.csv"`,
         "cache-control": "no-store",
       },
     });

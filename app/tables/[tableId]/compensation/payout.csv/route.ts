@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { payoutCsv } from "../../../../../features/compensation/exports.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
@@ -11,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     return new Response(`\uFEFF${await payoutCsv(getDb(), session.accountId, tableId)}`, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="uitbetalingen.csv"',
+        "content-disposition": `attachment; filename="${(await getTranslations("compensation"))("payoutFilename")}.csv"`,
         "cache-control": "no-store",
       },
     });

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { reportCsv } from "../../../../../features/participation/report.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     return new Response(`\uFEFF${reportCsv(matrix, labels, title, conditions)}`, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="participatie.csv"',
+        "content-disposition": `attachment; filename="${(await getTranslations("participation"))("reportFilename")}.csv"`,
         "cache-control": "no-store",
       },
     });

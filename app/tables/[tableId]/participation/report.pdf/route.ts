@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { reportPdf } from "../../../../../features/participation/report.ts";
 import { isAppError } from "../../../../../features/shared/app-error.ts";
 import { getDb } from "../../../../../prisma/db.ts";
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
-        "content-disposition": 'attachment; filename="participatie.pdf"',
+        "content-disposition": `attachment; filename="${(await getTranslations("participation"))("reportFilename")}.pdf"`,
         "cache-control": "no-store",
       },
     });
