@@ -12,9 +12,9 @@ export const CONSENT_KINDS = ["terms", "listed_by_pseudonym", "attribution_defau
 
 /** The version of each text people agree to; a changed text gets a new version (and a new agreement). */
 export const CONSENT_TEXT_VERSIONS: Record<ConsentKind, string> = {
-  terms: "2026-12-03",
-  listed_by_pseudonym: "2026-12-03",
-  attribution_default: "2026-12-03",
+  terms: "2026-12-03.2",
+  listed_by_pseudonym: "2026-12-03.2",
+  attribution_default: "2026-12-03.2",
 };
 
 export const ATTRIBUTION_DEFAULTS = ["organisation", "person", "anonymous"] as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { signUp } from "./accounts.ts";
-import { consentsOf, listedByPseudonym, withdrawConsent } from "./consent.ts";
+import { CONSENT_TEXT_VERSIONS, consentsOf, listedByPseudonym, withdrawConsent } from "./consent.ts";
 import { normaliseRecoveryCode, recoverAccount } from "./recovery.ts";
 import { signIn } from "./sign-in.ts";
 
@@ -94,7 +94,7 @@ describe("consent records", () => {
     const account = await newAccount({ terms: true, listed: false, attribution: "person" });
     const consents = await consentsOf(t.db, account.id);
     const of = (kind: string) => consents.find((c) => c.kind === kind);
-    expect(of("terms")?.current).toMatchObject({ textVersion: "2026-12-03", givenAt: NOW });
+    expect(of("terms")?.current).toMatchObject({ textVersion: CONSENT_TEXT_VERSIONS.terms, givenAt: NOW });
     // Left unticked: recorded as declined, never assumed.
     expect(of("listed_by_pseudonym")?.current).toBeNull();
     expect(of("listed_by_pseudonym")?.history).toHaveLength(1);

@@ -134,3 +134,15 @@ describe("translations", () => {
     });
   }
 });
+
+describe("plain Dutch", () => {
+  const dutch = flatten(files.find((file) => file.locale === "nl")?.tree ?? {});
+  it("speaks to people as 'je' everywhere, never as 'u' (one voice, as plain-language guidelines ask)", () => {
+    const formal = [...dutch].filter(([, text]) => /\b([Uu]|[Uu]w)\b/.test(text)).map(([key]) => key);
+    expect(formal).toEqual([]);
+  });
+  it("calls the facilitator 'procesbegeleider', the name the role has in Dutch", () => {
+    const english = [...dutch].filter(([, text]) => /\bfacilitator\b/i.test(text)).map(([key]) => key);
+    expect(english).toEqual([]);
+  });
+});
