@@ -42,3 +42,20 @@ export async function makeTable(db: Db, roles: Role[] = [], title = "Tafel Linde
   });
   return { tableId: table.id, facilitator: { accountId: facilitator.id, membershipId: own.id }, members };
 }
+
+/** A compensation policy with the usual rates, valid all year; override what a test is about. */
+export function compensationPolicy(overrides: Record<string, string> = {}) {
+  return {
+    validFrom: "2026-01-01",
+    hourRate: "30",
+    sessionRate: "75",
+    reviewRate: "50",
+    draftRate: "100",
+    kmRate: "0,23",
+    mealCap: "15",
+    travelCap: "50",
+    budget: "500",
+    budgetSource: "Gemeente",
+    ...overrides,
+  };
+}

@@ -3,7 +3,7 @@
 // reversal, the vault, and exports whose totals agree with the views.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
-import { makeTable } from "../../test/factories.ts";
+import { compensationPolicy, makeTable } from "../../test/factories.ts";
 import {
   addClaim,
   adjustEntry,
@@ -59,18 +59,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => t?.close());
 
-const policyInput = {
-  validFrom: "2026-01-01",
-  hourRate: "30",
-  sessionRate: "75",
-  reviewRate: "50",
-  draftRate: "100",
-  kmRate: "0,23",
-  mealCap: "15",
-  travelCap: "50",
-  budget: "200",
-  budgetSource: "Gemeente Lindendam, participatiebudget",
-};
+const policyInput = compensationPolicy({ budget: "200", budgetSource: "Gemeente Lindendam, participatiebudget" });
 
 describe("the compensation ledger", () => {
   it("refuses proposals without a policy, and a policy from someone who may not set it", async () => {

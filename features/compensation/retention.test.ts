@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
-import { makeTable } from "../../test/factories.ts";
+import { compensationPolicy, makeTable } from "../../test/factories.ts";
 import { leaveTable } from "../tables/members.ts";
 import { addClaim, approveEntry, markPaid, setCompensationPolicy } from "./commands.ts";
 import { ledgerLines } from "./queries.ts";
@@ -20,24 +20,7 @@ beforeAll(async () => {
   t = await testDatabase();
   at = await makeTable(t.db, ["delegate", "delegate", "delegate", "treasurer"]);
   await t.db.table.update({ where: { id: at.tableId }, data: { status: "active" } });
-  await setCompensationPolicy(
-    t.db,
-    at.facilitator.accountId,
-    at.tableId,
-    {
-      validFrom: "2026-01-01",
-      hourRate: "30",
-      sessionRate: "75",
-      reviewRate: "50",
-      draftRate: "100",
-      kmRate: "0,23",
-      mealCap: "15",
-      travelCap: "50",
-      budget: "500",
-      budgetSource: "Gemeente",
-    },
-    now,
-  );
+  await setCompensationPolicy(t.db, at.facilitator.accountId, at.tableId, compensationPolicy(), now);
   for (const i of [paid, waiting, gone]) {
     await saveOwnVault(t.db, who(i).accountId, at.tableId, { iban: "NL91ABNA0417164300" }, ring, now);
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages.ts";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
 import { makeFactTable } from "../../test/fact-table.ts";
-import { makeAccount, makeTable } from "../../test/factories.ts";
+import { compensationPolicy, makeAccount, makeTable } from "../../test/factories.ts";
 import { proposeFromAttendance, setCompensationPolicy } from "../compensation/commands.ts";
 import { openRound } from "../decisions/rounds.ts";
 import { docName } from "../docs/names.ts";
@@ -230,17 +230,7 @@ describe("compensation proposed from attendance", () => {
       t.db,
       ledger.facilitator.accountId,
       ledger.tableId,
-      {
-        validFrom: "2026-01-01",
-        hourRate: "30",
-        sessionRate: "75",
-        reviewRate: "50",
-        draftRate: "100",
-        kmRate: "0,23",
-        mealCap: "15",
-        budget: "500",
-        budgetSource: "Gemeente, participatiebudget",
-      },
+      compensationPolicy({ budgetSource: "Gemeente, participatiebudget" }),
       later(30),
     );
     await proposeFromAttendance(t.db, treasurer.accountId, ledger.tableId, meeting.id, later(31));

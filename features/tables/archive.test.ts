@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDatabase } from "../../test/database.ts";
-import { makeTable } from "../../test/factories.ts";
+import { compensationPolicy, makeTable } from "../../test/factories.ts";
 import { addClaim, approveEntry, markPaid, setCompensationPolicy } from "../compensation/commands.ts";
 import { ledgerLines } from "../compensation/queries.ts";
 import { saveOwnVault } from "../compensation/vault.ts";
@@ -12,18 +12,6 @@ import { tableForMember, tablesOf } from "./queries.ts";
 let t: TestDatabase;
 const ring = keyringFrom(newVaultKey());
 const now = new Date("2026-06-01T12:00:00Z");
-const POLICY = {
-  validFrom: "2026-01-01",
-  hourRate: "30",
-  sessionRate: "75",
-  reviewRate: "50",
-  draftRate: "100",
-  kmRate: "0,23",
-  mealCap: "15",
-  travelCap: "50",
-  budget: "500",
-  budgetSource: "Gemeente",
-};
 
 beforeAll(async () => {
   t = await testDatabase();
@@ -35,7 +23,7 @@ async function tableWithOpenPayout() {
   const at = await makeTable(t.db, ["delegate", "treasurer"]);
   const [delegate, treasurer] = at.members as [(typeof at.members)[0], (typeof at.members)[0]];
   await t.db.table.update({ where: { id: at.tableId }, data: { status: "active" } });
-  await setCompensationPolicy(t.db, at.facilitator.accountId, at.tableId, POLICY, now);
+  await setCompensationPolicy(t.db, at.facilitator.accountId, at.tableId, compensationPolicy(), now);
   await saveOwnVault(t.db, delegate.accountId, at.tableId, { iban: "NL91ABNA0417164300" }, ring, now);
   await addClaim(t.db, delegate.accountId, at.tableId, { category: "other", unit: "receipt", amount: "12", payoutRoute: "person" }, now);
   await t.db.notification.create({ data: { accountId: delegate.accountId, kind: "round_opened", link: `/tables/${at.tableId}/problem` } });
