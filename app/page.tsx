@@ -35,6 +35,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Archived tables stay within reach, out of the way of the ones people work at.
   const current = tables.filter((table) => !table.archivedAt);
   const archived = tables.filter((table) => table.archivedAt);
+  const list = (shown: typeof tables, testId?: string) => (
+    <ul className="plain-list" data-testid={testId}>
+      {shown.map((table) => (
+        <li key={table.id}>
+          <Link href={`/tables/${table.id}`}>{table.title}</Link>
+          <span className="badge">{t("role", { role: tr(table.role) })}</span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className="stack">
       <h1>{t("myTables")}</h1>
@@ -46,26 +56,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {current.length === 0 ? (
         <p className="card">{t("noTables")}</p>
       ) : (
-        <ul className="plain-list">
-          {current.map((table) => (
-            <li key={table.id}>
-              <Link href={`/tables/${table.id}`}>{table.title}</Link>
-              <span className="badge">{t("role", { role: tr(table.role) })}</span>
-            </li>
-          ))}
-        </ul>
+        {list(current)}
       )}
       {archived.length > 0 && (
         <details>
           <summary>{t("archivedTables", { count: archived.length })}</summary>
-          <ul className="plain-list" data-testid="archived-tables">
-            {archived.map((table) => (
-              <li key={table.id}>
-                <Link href={`/tables/${table.id}`}>{table.title}</Link>
-                <span className="badge">{t("role", { role: tr(table.role) })}</span>
-              </li>
-            ))}
-          </ul>
+          {list(archived, "archived-tables")}
         </details>
       )}
       <section aria-labelledby="new-table" className="card">

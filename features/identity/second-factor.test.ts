@@ -197,17 +197,22 @@ describe("when a second factor is required", () => {
   });
 });
 
+/** Uses a recovery code (makeAccount keeps none, so one is issued first); returns the new passphrase. */
+async function recoverWithCode(account: { id: string; signInName: string }, now: Date, ip: string): Promise<string> {
+  const recoveryCode = await issueRecoveryCode(t.db, account.id, now);
+  const passphrase = "een nieuwe zin na verlies";
+  await recoverAccount(
+    t.db,
+    { signInName: account.signInName, recoveryCode, passphrase, passphraseRepeat: passphrase },
+    { secret: SECRET, ip, now },
+  );
+  return passphrase;
+}
+
 describe("a lost phone and an erased account", () => {
   it("switches the second factor off when the recovery code is used, and logs why", async () => {
     const { account, now, ip } = await enrolled();
-    // makeAccount does not keep a recovery code: give the account one to use.
-    const code = await issueRecoveryCode(t.db, account.id, now);
-    const passphrase = "een nieuwe zin na verlies";
-    await recoverAccount(
-      t.db,
-      { signInName: account.signInName, recoveryCode: code, passphrase, passphraseRepeat: passphrase },
-      { secret: SECRET, ip, now },
-    );
+    const passphrase = await recoverWithCode(account, now, ip);
     expect(await t.db.secondFactor.findUnique({ where: { accountId: account.id } })).toBeNull();
     const events = await t.db.auditEvent.findMany({
       where: { accountId: account.id, action: "account.second_factor_removed" },
@@ -223,13 +228,7 @@ describe("a lost phone and an erased account", () => {
     const { tableId } = await makeTable(t.db);
     const { account, now, ip } = await enrolled();
     await t.db.membership.create({ data: { tableId, accountId: account.id, role: "facilitator" } });
-    const code = await issueRecoveryCode(t.db, account.id, now);
-    const passphrase = "een nieuwe zin na verlies";
-    await recoverAccount(
-      t.db,
-      { signInName: account.signInName, recoveryCode: code, passphrase, passphraseRepeat: passphrase },
-      { secret: SECRET, ip, now },
-    );
+    await recoverWithCode(account, now, ip);
     expect((await secondFactorOverview(t.db, account.id, now, 7)).requirement).toBe("required");
   });
 
