@@ -53,11 +53,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {t("leftTable")}
         </p>
       )}
-      {current.length === 0 ? (
-        <p className="card">{t("noTables")}</p>
-      ) : (
-        {list(current)}
-      )}
+      {current.length === 0 ? <p className="card">{t("noTables")}</p> : list(current)}
       {archived.length > 0 && (
         <details>
           <summary>{t("archivedTables", { count: archived.length })}</summary>
