@@ -5,7 +5,7 @@
 // encoded back and dropped after a while without writes, so idle documents cost their size.
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { compactDoc, loadStoredDoc, type StoredDoc } from "../features/docs/store.ts";
+import { compactDoc, loadStoredDoc } from "../features/docs/store.ts";
 import type { Db } from "../prisma/db.ts";
 import type { GroupWriter, Pending, Writable } from "./writer.ts";
 
@@ -17,8 +17,6 @@ export type RoomHooks<C> = {
   /** Called when storing failed: the room is gone and its connections must re-sync from storage. */
   failed: (error: unknown) => void;
   log: (line: string) => void;
-  /** Reads the stored document; the server passes one that loads rooms opening together in one query. */
-  load?: (name: string) => Promise<StoredDoc>;
 };
 
 export type RoomOptions = { compactAfter: number; maxDocBytes: number; idleAfterMs: number };
@@ -54,7 +52,7 @@ export class Room<C> implements Writable<C> {
   }
 
   private async load(): Promise<void> {
-    const stored = await (this.hooks.load ?? ((name: string) => loadStoredDoc(this.db, name)))(this.name);
+    const stored = await loadStoredDoc(this.db, this.name);
     this.tailCount = stored.tailCount;
     this.storedBytes = stored.bytes;
     if (stored.updates.length === 1) this.state = stored.updates[0] as Uint8Array;

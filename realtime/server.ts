@@ -8,12 +8,10 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate as encodeStates, removeAwar
 import * as Y from "yjs";
 import type { DocAccess } from "../features/docs/access.ts";
 import { SCHEMA_VERSION } from "../features/docs/schema.ts";
-import { loadStoredDocs } from "../features/docs/store.ts";
 import type { SessionLimits } from "../features/identity/model.ts";
 import type { Db } from "../prisma/db.ts";
 import { AccessWatch, type Watched } from "./access-watch.ts";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, rewriteState } from "./awareness-filter.ts";
-import { batched } from "./batch.ts";
 import { CONSOLE_PREFIX, createConsoleChannel } from "./console-channel.ts";
 import type { Fanout } from "./fanout.ts";
 import {
@@ -111,8 +109,6 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
   const connections = new Set<Connection>();
   const pendingSockets = new Map<Socket, NodeJS.Timeout>();
   const writer = new GroupWriter<Connection>(options.db);
-  // Rooms opened within one turn of the event loop (a meeting starting) load in one query.
-  const loadDoc = batched((names: string[]) => loadStoredDocs(options.db, names));
   const watch = new AccessWatch(options.db, options.sessionLimits, now, log);
   await watch.start();
   let closing = false;
@@ -237,7 +233,6 @@ export async function createRealtimeServer(options: RealtimeOptions): Promise<Re
           for (const conn of [...created.connections]) closeConnection(conn, CLOSE.storageFailed, "storage failed");
         },
         log,
-        load: loadDoc,
       },
       roomOptions,
     );

@@ -12,43 +12,21 @@ export type StoredDoc = { updates: Uint8Array[]; lastId: bigint; tailCount: numb
  * database snapshot: a compaction committing in between cannot make rows disappear from view.
  */
 export async function loadStoredDoc(db: Db, name: string): Promise<StoredDoc> {
-  return (await loadStoredDocs(db, [name]))[0] as StoredDoc;
-}
-
-/**
- * The same for several documents in one statement, in the order asked (when many connections
- * open rooms at once, one query loads them all).
- */
-export async function loadStoredDocs(db: Db, names: string[]): Promise<StoredDoc[]> {
-  const unique = [...new Set(names)];
-  const rows =
-    unique.length === 0
-      ? []
-      : await db.$queryRaw<{ name: string; id: bigint; data: Uint8Array; snapshot: boolean }[]>`
-    WITH s AS (SELECT "docName", data, "upToId" FROM "DocSnapshot" WHERE "docName" = ANY(${unique}::text[]))
-    SELECT s."docName" AS name, s."upToId" AS id, s.data, true AS snapshot FROM s
+  const rows = await db.$queryRaw<{ id: bigint; data: Uint8Array; snapshot: boolean }[]>`
+    WITH s AS (SELECT data, "upToId" FROM "DocSnapshot" WHERE "docName" = ${name})
+    SELECT "upToId" AS id, data, true AS snapshot FROM s
     UNION ALL
-    SELECT u."docName" AS name, u.id, u.data, false AS snapshot FROM "DocUpdate" u
-      LEFT JOIN s ON s."docName" = u."docName"
-     WHERE u."docName" = ANY(${unique}::text[]) AND u.id > COALESCE(s."upToId", 0)
-    ORDER BY name, snapshot DESC, id ASC`;
-  const byName = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = byName.get(row.name) ?? [];
-    list.push(row);
-    byName.set(row.name, list);
-  }
-  return names.map((name) => {
-    const own = byName.get(name) ?? [];
-    const snapshot = own.find((row) => row.snapshot);
-    const tail = own.filter((row) => !row.snapshot);
-    return {
-      updates: own.map((row) => row.data),
-      lastId: tail.at(-1)?.id ?? snapshot?.id ?? 0n,
-      tailCount: tail.length,
-      bytes: own.reduce((sum, row) => sum + row.data.byteLength, 0),
-    };
-  });
+    SELECT u.id, u.data, false AS snapshot FROM "DocUpdate" u
+     WHERE u."docName" = ${name} AND u.id > COALESCE((SELECT "upToId" FROM s), 0)
+    ORDER BY snapshot DESC, id ASC`;
+  const snapshot = rows.find((row) => row.snapshot);
+  const tail = rows.filter((row) => !row.snapshot);
+  return {
+    updates: rows.map((row) => row.data),
+    lastId: tail.at(-1)?.id ?? snapshot?.id ?? 0n,
+    tailCount: tail.length,
+    bytes: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
+  };
 }
 
 export async function appendUpdate(db: Db, name: string, update: Uint8Array): Promise<bigint> {
