@@ -89,14 +89,18 @@ export function processTree(root: number): number[] {
   return all;
 }
 
-/** CPU seconds (user + system) used so far by a process tree. */
+/**
+ * CPU seconds (user + system) used so far by a process tree. Each process counts its own time and
+ * that of its children that ended (cutime, cstime): a PostgreSQL backend that exits during a
+ * window moves its time into the postmaster's, so the total never shrinks.
+ */
 export function cpuSeconds(root: number): number {
   let ticks = 0;
   for (const pid of processTree(root)) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // ended
     }
