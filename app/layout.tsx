@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { unreadCount } from "../features/notifications/queries.ts";
 import { formatDate } from "../features/shared/dates.ts";
+import { clientMessages } from "../i18n/client-messages.ts";
 import { getDb } from "../prisma/db.ts";
 import { LocaleSwitch } from "./_components/locale-switch.tsx";
 import { NotificationBell } from "./_components/notification-bell.tsx";
@@ -45,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#content">
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
           <header className="site-header">
             <Link href="/" className="brand" aria-label={t("home")}>
               Tafel

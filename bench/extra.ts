@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from "../features/docs/schema.ts";
 import { BENCH_ORIGIN, BENCH_SECRET, makePeople } from "./lib/fixture.ts";
 import { LeanClient, newStats } from "./lib/lean-client.ts";
 import { freePort, retainedMiB, rssMiB, sleep, startProcess, stopProcess } from "./lib/processes.ts";
-import { type Database, root, startReference, startTafel } from "./lib/servers.ts";
+import { type Database, nodeFlags, root, startReference, startTafel } from "./lib/servers.ts";
 import { median } from "./relay.ts";
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
@@ -166,12 +166,20 @@ export async function memoryPerDocument(database: Database, mode: string) {
   }
 }
 
+type AutocannonClient = {
+  setHeaders: (headers: Record<string, string>) => void;
+  on: (event: "request" | "headers", listener: () => void) => void;
+};
+
 /** Time to first byte of the table page and the participation page under 50 signed-in users. */
 export async function pages(database: Database, mode: string) {
   const require = createRequire(path.join(root, "bench/others/package.json"));
-  const autocannon = require("autocannon") as (
-    options: Record<string, unknown>,
-  ) => Promise<{ latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number }>;
+  const autocannon = require("autocannon") as (options: Record<string, unknown>) => Promise<{
+    latency: { p50: number; p99: number };
+    requests: { average: number; total: number };
+    throughput: { total: number };
+    non2xx: number;
+  }>;
   const { tableId } = await seedDemo(database.db);
   const users = 50;
   const cookies: string[] = [];
@@ -185,7 +193,8 @@ export async function pages(database: Database, mode: string) {
     cookies.push(`next-auth.session-token=${await encode({ token: { sub: account.id, sid: session.id }, secret: BENCH_SECRET })}`);
   }
   const port = await freePort();
-  const web = await startProcess(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  const web = await startProcess(process.execPath, [...nodeFlags(), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       DATABASE_URL: database.url,
@@ -198,8 +207,8 @@ export async function pages(database: Database, mode: string) {
     ready: /Ready|started server/i,
   });
   console.log(`\n### pages under ${users} concurrent signed-in users (autocannon, 15 s each) — Tafel on ${mode}`);
-  console.log("| page | TTFB p50 ms | p99 ms | requests/s | non-2xx |");
-  console.log("|---|---|---|---|---|");
+  console.log("| page | TTFB p50 ms | TTFB p99 ms | full response p50 ms | p99 ms | requests/s | KiB per page | non-2xx |");
+  console.log("|---|---|---|---|---|---|---|---|");
   try {
     for (const [label, url] of [
       ["table page", `/tables/${tableId}`],
@@ -207,14 +216,30 @@ export async function pages(database: Database, mode: string) {
     ] as const) {
       let next = 0;
       await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: 10, duration: 3, headers: { cookie: cookies[0] } });
+      // autocannon's latency is to the end of the response; the first byte is when its headers
+      // arrive (one request in flight per connection, so the last request sent is the one answered).
+      const firstByte: number[] = [];
       const result = await autocannon({
         url: `http://127.0.0.1:${port}${url}`,
         connections: users,
         duration: 15,
-        setupClient: (client: { setHeaders: (h: Record<string, string>) => void }) =>
-          client.setHeaders({ cookie: cookies[next++ % users] as string }),
+        setupClient: (client: AutocannonClient) => {
+          client.setHeaders({ cookie: cookies[next++ % users] as string });
+          let sent = 0;
+          client.on("request", () => {
+            sent = performance.now();
+          });
+          client.on("headers", () => {
+            firstByte.push(performance.now() - sent);
+          });
+        },
       });
-      console.log(`| ${label} | ${result.latency.p50} | ${result.latency.p99} | ${fmt(result.requests.average, 0)} | ${result.non2xx} |`);
+      firstByte.sort((a, b) => a - b);
+      const at = (q: number) => firstByte[Math.min(firstByte.length - 1, Math.floor(q * firstByte.length))] ?? Number.NaN;
+      const kib = result.throughput.total / Math.max(1, result.requests.total) / 1024;
+      console.log(
+        `| ${label} | ${fmt(at(0.5), 0)} | ${fmt(at(0.99), 0)} | ${result.latency.p50} | ${result.latency.p99} | ${fmt(result.requests.average, 0)} | ${fmt(kib, 0)} | ${result.non2xx} |`,
+      );
     }
   } finally {
     await stopProcess(web.child);

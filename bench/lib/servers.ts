@@ -29,7 +29,7 @@ export type Running = {
 export type ServerKind = "reference" | "hocuspocus" | "tafel";
 
 /** Node flags for every server, e.g. --cpu-prof from BENCH_NODE_FLAGS. */
-function nodeFlags(): string[] {
+export function nodeFlags(): string[] {
   const probe = process.env.BENCH_HEAP_PROBE ? ["--expose-gc", "--import", path.join(root, "bench/lib/heap-probe.mjs")] : [];
   return [...probe, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
 }
