@@ -34,15 +34,18 @@ export const CLIENT_NAMESPACES = [
 export function clientMessages(messages: MessageTree): MessageTree {
   const picked: MessageTree = {};
   for (const namespace of CLIENT_NAMESPACES) {
-    const path = namespace.split(".");
-    let source: string | MessageTree | undefined = messages;
+    const [head, ...rest] = namespace.split(".") as [string, ...string[]];
+    let source = messages[head];
     let target = picked;
-    path.forEach((key, index) => {
-      source = typeof source === "object" ? source[key] : undefined;
-      if (source === undefined) return;
-      if (index === path.length - 1) target[key] = source;
-      else target = (target[key] ??= {}) as MessageTree;
-    });
+    let key = head;
+    for (const next of rest) {
+      if (typeof source !== "object") break;
+      if (typeof target[key] !== "object") target[key] = {};
+      target = target[key] as MessageTree;
+      source = source[next];
+      key = next;
+    }
+    if (source !== undefined) target[key] = source;
   }
   return picked;
 }

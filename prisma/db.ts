@@ -2,9 +2,13 @@
 // through @prisma/adapter-pg, whether DATABASE_URL points at a server or at embedded PGlite
 // behind pglite-socket (started by scripts/start.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
 export type Db = PrismaClient;
+
+// The driver's pool under each client, for the one statement too hot for Prisma's query engine.
+const pools = new WeakMap<Db, pg.Pool>();
 
 /**
  * Transactions stay short (no hashing or network inside) because on the embedded database an open
@@ -12,9 +16,26 @@ export type Db = PrismaClient;
  * saturated by other work pass a longer limit, so a slow CPU is not mistaken for a long transaction.
  */
 export function createDb(connectionString: string, options: { max?: number; transactionTimeoutMs?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? poolSizeFromEnv() });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? poolSizeFromEnv() });
+  // An idle connection that drops (the database restarted) is replaced on next use; without a
+  // listener the pool's error event would end the process before Prisma has attached its own.
+  pool.on("error", () => {});
+  // The adapter's own copy of pg's type declarations differs from ours; the pool is the same pg.
+  const adapter = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { disposeExternalPool: true });
   const timeout = options.transactionTimeoutMs ?? 2000;
-  return new PrismaClient({ adapter, transactionOptions: { timeout, maxWait: Math.max(5000, timeout) } });
+  const db = new PrismaClient({ adapter, transactionOptions: { timeout, maxWait: Math.max(5000, timeout) } });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The connections Prisma itself uses, for a statement that runs many times a second (storing live
+ * edits): Prisma's query engine costs more CPU per statement than the statement itself. Going
+ * through the same pool keeps the embedded database at one connection. Null for a client not
+ * built here.
+ */
+export function poolOf(db: Db): pg.Pool | null {
+  return pools.get(db) ?? null;
 }
 
 /**
