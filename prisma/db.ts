@@ -31,11 +31,13 @@ export function createDb(connectionString: string, options: { max?: number; tran
 /**
  * The connections Prisma itself uses, for a statement that runs many times a second (storing live
  * edits): Prisma's query engine costs more CPU per statement than the statement itself. Going
- * through the same pool keeps the embedded database at one connection. Null for a client not
- * built here.
+ * through the same pool keeps the embedded database at one connection. Every client is built
+ * here, so a missing pool (a transaction client passed in) is a mistake, not a case to handle.
  */
-export function poolOf(db: Db): pg.Pool | null {
-  return pools.get(db) ?? null;
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: a client built by createDb is needed (not a transaction client)");
+  return pool;
 }
 
 /**

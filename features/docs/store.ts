@@ -37,16 +37,11 @@ export async function appendUpdate(db: Db, name: string, update: Uint8Array): Pr
 /** Appends one update for each of several documents in one statement (all or none). */
 export async function appendUpdates(db: Db, updates: { name: string; update: Uint8Array }[]): Promise<void> {
   if (updates.length === 0) return;
-  const pool = poolOf(db);
-  if (!pool) {
-    await db.docUpdate.createMany({ data: updates.map(({ name, update }) => ({ docName: name, data: toBytes(update) })) });
-    return;
-  }
   // The realtime server stores every tick's edits here, hundreds of times a second: one statement
   // with two array parameters, whatever the number of rows, straight to the driver. Unnamed: on
   // the embedded database every connection shares one session, so a named prepared statement
   // would already exist for the next process.
-  await pool.query('INSERT INTO "DocUpdate" ("docName", data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
+  await poolOf(db).query('INSERT INTO "DocUpdate" ("docName", data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
     updates.map((u) => u.name),
     updates.map((u) => u.update),
   ]);
